@@ -54,7 +54,7 @@ public sealed class StateManagerAssociation : ComponentResource
         {
             AssociationName = association.Name,
             Name = args.DocumentName ?? association.DocumentName,
-            DocumentVersion = association.IsPlatformDocument ? "$DEFAULT" : null,
+            DocumentVersion = association.IsPlatformDocument ? "$DEFAULT" : null!,
             ScheduleExpression = association.Schedule.Expression,
             ScheduleOffset = association.ScheduleOffset,
             ApplyOnlyAtCronInterval = association.ApplyOnlyAtCronInterval,
@@ -72,7 +72,7 @@ public sealed class StateManagerAssociation : ComponentResource
                         OutputS3KeyPrefix = output.KeyPrefix,
                     },
                 }
-                : null,
+                : null!,
             Tags = AwsTags.Native(args.Tags),
         }, new CustomResourceOptions { Parent = this });
 

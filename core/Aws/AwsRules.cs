@@ -23,6 +23,9 @@ public static partial class AwsRules
     [GeneratedRegex(@"^subnet-([0-9a-f]{8}|[0-9a-f]{17})$")]
     private static partial Regex SubnetId();
 
+    [GeneratedRegex(@"^vpc-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    private static partial Regex VpcId();
+
     [GeneratedRegex(@"^sg-([0-9a-f]{8}|[0-9a-f]{17})$")]
     private static partial Regex SecurityGroupId();
 
@@ -82,6 +85,10 @@ public static partial class AwsRules
     /// <summary>Checks a subnet id.</summary>
     public static IReadOnlyList<RuleViolation> CheckSubnetId(string? id) =>
         id is not null && SubnetId().IsMatch(id) ? [] : [new("a subnet id looks like subnet-0123456789abcdef0", "EC2 API: Subnet")];
+
+    /// <summary>Checks a VPC id.</summary>
+    public static IReadOnlyList<RuleViolation> CheckVpcId(string? id) =>
+        id is not null && VpcId().IsMatch(id) ? [] : [new("a VPC id looks like vpc-0123456789abcdef0", "EC2 API: Vpc")];
 
     /// <summary>Checks a security group id.</summary>
     public static IReadOnlyList<RuleViolation> CheckSecurityGroupId(string? id) =>

@@ -137,6 +137,24 @@ public static class AccessGrants
         return new(RevokeSchedulePrefix + grant.Key, expression, zoneId, until);
     }
 
+    /// <summary>The EventBridge Scheduler universal target that calls SSO Admin's DeleteAccountAssignment.</summary>
+    public const string RevokeTargetArn = "arn:aws:scheduler:::aws-sdk:ssoadmin:deleteAccountAssignment";
+
+    /// <summary>The DeleteAccountAssignment request the revocation schedule sends, as JSON.</summary>
+    public static string RevocationInput(AccessGrant grant, string instanceArn, string permissionSetArn)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["InstanceArn"] = instanceArn,
+            ["PermissionSetArn"] = permissionSetArn,
+            ["PrincipalId"] = grant.PrincipalId,
+            ["PrincipalType"] = grant.PrincipalType == PrincipalType.User ? "USER" : "GROUP",
+            ["TargetId"] = grant.AccountId,
+            ["TargetType"] = "AWS_ACCOUNT",
+        });
+    }
+
     /// <summary>Formats a duration for people: <c>3d 4h</c>, <c>45m</c>.</summary>
     public static string Human(TimeSpan span)
     {

@@ -26,7 +26,10 @@ public sealed record PlatformNames(string AccountName, string AccountId, string 
     public string Prefix => $"{AccountName}-{Region}";
 
     /// <summary>The shared instance role of the account and region.</summary>
-    public string InstanceRole => Limit($"infra-ssm-instance-{Region}", 64);
+    public string InstanceRole => InstanceProfileFor(Region);
+
+    /// <summary>The shared instance profile of a region, which service stacks can name without a stack reference.</summary>
+    public static string InstanceProfileFor(string region) => Limit($"infra-ssm-instance-{region}", 64);
 
     /// <summary>The shared instance profile (same name as its role).</summary>
     public string InstanceProfile => InstanceRole;

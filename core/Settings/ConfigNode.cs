@@ -30,6 +30,8 @@ internal sealed class ConfigNode
 
     public bool IsMissing => _node is null;
 
+    public bool IsList => _node is JsonArray;
+
     public string Where => $"{File}: {Path}";
 
     /// <summary>The value as text for error messages.</summary>
@@ -150,8 +152,10 @@ internal sealed class ConfigNode
                 }
 
                 return fallback;
-            case JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n):
-                return n;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n) && n is >= int.MinValue and <= int.MaxValue:
+                return (int)n;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var small):
+                return small;
             case JsonValue v when v.GetValueKind() == JsonValueKind.String
                 && int.TryParse(v.GetValue<string>(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
                 return parsed;

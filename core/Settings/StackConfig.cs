@@ -81,6 +81,11 @@ public sealed class StackConfig
         {
             problems.Add(new ConfigProblem($"{fileName} line {e.Start.Line}", null, "the file is not valid YAML: " + e.Message, Sources.Pulumi));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this on some unterminated flow collections instead of a YamlException.
+            problems.Add(new ConfigProblem(fileName, null, "the file is not valid YAML (an unterminated [ or { ?): " + e.Message, Sources.Pulumi));
+        }
 
         return new StackConfig(fileName, project, stack, values, problems);
     }

@@ -241,6 +241,9 @@ public sealed record BastionSettings
     /// <summary>Its region.</summary>
     public required string Region { get; init; }
 
+    /// <summary>The VPC of its subnet, for its security group (no inbound rule, HTTPS out).</summary>
+    public required string VpcId { get; init; }
+
     /// <summary>Its subnet (private).</summary>
     public required string SubnetId { get; init; }
 

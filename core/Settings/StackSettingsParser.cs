@@ -30,7 +30,7 @@ public static partial class StackSettingsParser
         ("permissionSets", "array", "Permission sets: name, description, sessionDuration, maxGrant, managedPolicies, nodeAccess, relayState.", "[]"),
         ("assignments", "array", "Standing account assignments: permissionSet, principalType, principalId, account.", "[]"),
         ("grants", "array", "Temporary access: principalType, principalId, principalName, permissionSet, account, from, until, reason.", "[]"),
-        ("bastions", "array", "Bastion hosts: name, account, region, subnetId, instanceType, tags.", "[]"),
+        ("bastions", "array", "Bastion hosts: name, account, region, vpcId, subnetId, instanceType, tags.", "[]"),
     ];
 
     /// <summary>The environments a stack can be.</summary>
@@ -521,7 +521,7 @@ public static partial class StackSettingsParser
             return [];
         }
 
-        if (node.String() is { } all && !node.Given!.StartsWith('['))
+        if (!node.IsList && node.String() is { } all)
         {
             if (all != "all")
             {
@@ -994,7 +994,7 @@ public static partial class StackSettingsParser
 
         foreach (var item in items)
         {
-            if (!item.ExpectObject("name", "account", "region", "subnetId", "instanceType", "tags"))
+            if (!item.ExpectObject("name", "account", "region", "vpcId", "subnetId", "instanceType", "tags"))
             {
                 continue;
             }
@@ -1026,6 +1026,13 @@ public static partial class StackSettingsParser
                 subnetNode.ProblemAll(AwsRules.CheckSubnetId(subnet));
             }
 
+            var vpcNode = item.Child("vpcId");
+            var vpc = vpcNode.String(required: true);
+            if (vpc is not null)
+            {
+                vpcNode.ProblemAll(AwsRules.CheckVpcId(vpc));
+            }
+
             var typeNode = item.Child("instanceType");
             var type = typeNode.String(fallback: "t3.micro")!;
             typeNode.ProblemAll(AwsRules.CheckInstanceType(type));
@@ -1037,12 +1044,12 @@ public static partial class StackSettingsParser
                 node.Problems.Add(problem.Violation.At(problem.Key is null ? item.Child("tags").Where : item.Child("tags").Child(problem.Key).Where, problem.Given));
             }
 
-            if (name is null || account is null || region is null || subnet is null)
+            if (name is null || account is null || region is null || subnet is null || vpc is null)
             {
                 continue;
             }
 
-            bastions.Add(new BastionSettings { Name = name, Account = account.Name, Region = region, SubnetId = subnet, InstanceType = type, Tags = tags });
+            bastions.Add(new BastionSettings { Name = name, Account = account.Name, Region = region, VpcId = vpc, SubnetId = subnet, InstanceType = type, Tags = tags });
         }
 
         return bastions;

@@ -207,13 +207,13 @@ public sealed class ConfigurationMistakeTests
     [Fact]
     public void BastionInARegionWithoutTheBaselineIsRejected()
     {
-        Single("stg", "      region: eu-central-1\n      subnetId", "      region: eu-west-1\n      subnetId", "Pulumi.stg.yaml: infra:bastions[0].region");
+        Single("stg", "      region: eu-central-1\n      vpcId", "      region: eu-west-1\n      vpcId", "Pulumi.stg.yaml: infra:bastions[0].region");
     }
 
     [Fact]
     public void YamlSyntaxErrorNamesTheLine()
     {
-        var (_, problems) = StackFiles.Parse("stg", StackFiles.With("stg", "  infra:env: Stg", "  infra:env: [Stg"));
+        var (_, problems) = StackFiles.Parse("stg", StackFiles.With("stg", "  infra:env: Stg", "  infra:env: Stg: x"));
 
         Assert.Contains(problems, p => p.Where.StartsWith("Pulumi.stg.yaml line ", StringComparison.Ordinal));
     }

@@ -1,0 +1,318 @@
+using System.Collections.Immutable;
+using Infra.Components.Ec2;
+using Infra.Components.Guardrails;
+using Infra.Components.IdentityCenter;
+using Infra.Components.Ssm;
+using Infra.Core.Documents;
+using Infra.Core.Grants;
+using Infra.Core.Iam;
+using Infra.Core.IdentityCenter;
+using Infra.Core.Naming;
+using Infra.Core.Settings;
+using Pulumi;
+using Aws = Pulumi.Aws;
+using Native = Pulumi.AwsNative;
+
+namespace Infra;
+
+/// <summary>
+/// The platform stack: the Systems Manager baseline in every account and region of <c>Pulumi.&lt;stack&gt;.yaml</c>,
+/// central results, Identity Center access and bastion hosts. A configuration mistake stops it before any resource
+/// is registered.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A Pulumi stack is called a stack.")]
+public sealed class PlatformStack : Stack
+{
+    /// <summary>Runs the stack at the current time.</summary>
+    public PlatformStack()
+        : this(TimeProvider.System, new FleetGuardrails())
+    {
+    }
+
+    /// <summary>Runs the stack at the clock's time (tests use a fake clock for grants).</summary>
+    public PlatformStack(TimeProvider clock, FleetGuardrails guardrails)
+        : base(guardrails.StackOptions())
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var settings = LoadSettings(clock, out var documents);
+        var baseTags = settings.Tags.BaseTags;
+
+        var regions = new Dictionary<string, object>();
+        var sessionKeys = new List<Output<string>>();
+        var awsProviders = new Dictionary<(string Account, string Region), Aws.Provider>();
+        foreach (var (account, region, names) in settings.Targets)
+        {
+            // One explicit provider per account and region, assuming the account's deploy role; the platform tags are
+            // a backstop there, the components set them on every resource themselves.
+            var aws = new Aws.Provider($"{names.Prefix}-aws", new Aws.ProviderArgs
+            {
+                Region = region,
+                AllowedAccountIds = { account.Id },
+                AssumeRoles = { new Aws.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = "infra-platform" } },
+                DefaultTags = new Aws.Inputs.ProviderDefaultTagsArgs { Tags = Components.Platform.AwsTags.Classic(baseTags) },
+            });
+            awsProviders[(account.Name, region)] = aws;
+            var native = new Native.Provider($"{names.Prefix}-aws-native", new Native.ProviderArgs
+            {
+                Region = region,
+                AllowedAccountIds = { account.Id },
+                AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = "infra-platform" },
+                DefaultTags = new Native.Inputs.ProviderDefaultTagsArgs { Tags = Components.Platform.AwsTags.Classic(baseTags) },
+            });
+            var providers = new ComponentResourceOptions { Providers = { aws, native } };
+
+            // Instances without a profile still become managed.
+            _ = new DefaultHostManagement($"{names.Prefix}-dhm", new DefaultHostManagementArgs { Names = names, Tags = baseTags }, providers);
+
+            // Session audit, then the profile every instance shares, allowed to write to it.
+            var logging = new SessionLogging($"{names.Prefix}-sessions", new SessionLoggingArgs { Names = names, Session = settings.Session, Tags = baseTags }, providers);
+            sessionKeys.Add(logging.KeyArn);
+            var profile = new SsmInstanceProfile($"{names.Prefix}-instance", new SsmInstanceProfileArgs
+            {
+                RoleName = names.InstanceRole,
+                Tags = baseTags,
+                SessionLogging = logging.Target,
+            }, providers);
+
+            // The platform's documents and the associations that run them.
+            var deployed = documents.ToDictionary(d => d.Name, d => new Components.Ssm.CommandDocument($"{names.Prefix}-{Path.GetFileNameWithoutExtension(d.File)}",
+                new CommandDocumentArgs { Document = d, Tags = baseTags }, providers));
+            var associations = new Dictionary<string, object>();
+            foreach (var association in settings.Associations.Where(a => a.AppliesTo(account)))
+            {
+                var created = new StateManagerAssociation($"{names.Prefix}-{association.Name}", new StateManagerAssociationArgs
+                {
+                    Association = association,
+                    DocumentName = association.IsPlatformDocument ? deployed[association.DocumentName].DocumentName : null,
+                    Tags = baseTags,
+                }, providers);
+                associations[association.Name] = new Dictionary<string, object>
+                {
+                    ["schedule"] = association.Schedule.Expression,
+                    ["targets"] = string.Join(" and ", association.Targets),
+                    ["document"] = association.DocumentName,
+                    ["associationId"] = created.AssociationId,
+                };
+            }
+
+            // Inventory and compliance of this account and region go to the one results bucket.
+            if (settings.Results is { } results)
+            {
+                _ = new Native.Ssm.ResourceDataSync($"{names.Prefix}-results-sync", new Native.Ssm.ResourceDataSyncArgs
+                {
+                    SyncName = PlatformNames.ResourceDataSync,
+                    S3Destination = new Native.Ssm.Inputs.ResourceDataSyncS3DestinationArgs
+                    {
+                        BucketName = results.BucketName,
+                        BucketRegion = results.Region,
+                        BucketPrefix = results.Prefix,
+                        SyncFormat = "JsonSerDe",
+                    },
+                }, new CustomResourceOptions { Provider = native });
+            }
+
+            regions[names.Prefix] = new Dictionary<string, object>
+            {
+                ["accountId"] = account.Id,
+                ["region"] = region,
+                ["instanceProfileName"] = profile.ProfileName,
+                ["sessionLogGroup"] = logging.LogGroupName,
+                ["sessionLogBucket"] = logging.BucketName,
+                ["documents"] = deployed.ToDictionary(d => d.Key, d => (object)d.Value.DefaultVersion),
+                ["associations"] = associations,
+            };
+        }
+
+        if (settings.Results is { } sink)
+        {
+            DeployResultsBucket(settings, sink);
+        }
+
+        var identity = DeployIdentityCenter(settings, sessionKeys, clock);
+        var bastions = DeployBastions(settings, awsProviders);
+
+        Regions = Output.Create((IDictionary<string, object>)regions).Apply(r => Output.Create(r));
+        PermissionSets = identity.PermissionSets;
+        ActiveGrants = identity.Grants;
+        BastionInstanceIds = bastions;
+        Guardrails = guardrails.Verify();
+    }
+
+    /// <summary>Per account and region (<c>&lt;account&gt;-&lt;region&gt;</c>): profile, session logging, documents and associations.</summary>
+    [Output("regions")]
+    public Output<IDictionary<string, object>> Regions { get; private set; }
+
+    /// <summary>Permission set ARNs by name.</summary>
+    [Output("permissionSets")]
+    public Output<ImmutableDictionary<string, string>> PermissionSets { get; private set; }
+
+    /// <summary>Active temporary grants and when each ends.</summary>
+    [Output("activeGrants")]
+    public Output<ImmutableDictionary<string, string>> ActiveGrants { get; private set; }
+
+    /// <summary>Bastion instance ids by name.</summary>
+    [Output("bastions")]
+    public Output<ImmutableDictionary<string, string>> BastionInstanceIds { get; private set; }
+
+    /// <summary>The guardrails' verdict; the deployment fails instead when any resource breaks them.</summary>
+    [Output("guardrails")]
+    public Output<string> Guardrails { get; private set; }
+
+    private static StackSettings LoadSettings(TimeProvider clock, out IReadOnlyList<Core.Documents.CommandDocument> documents)
+    {
+        var loaded = CommandDocuments.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "documents"));
+        documents = loaded.Documents;
+        var config = StackConfig.FromPulumiConfig(
+            Environment.GetEnvironmentVariable("PULUMI_CONFIG") ?? "{}", Deployment.Instance.ProjectName, Deployment.Instance.StackName);
+        var (settings, problems) = StackSettingsParser.TryParse(config, documents, clock);
+        var all = loaded.Problems.Concat(problems).ToList();
+        if (all.Count > 0 || settings is null)
+        {
+            throw new Core.Problems.InfraConfigurationException(all);
+        }
+
+        return settings;
+    }
+
+    private static void DeployResultsBucket(StackSettings settings, ResultsSettings results)
+    {
+        var account = settings.Account(results.Account);
+        var native = new Native.Provider($"results-aws-native", new Native.ProviderArgs
+        {
+            Region = results.Region,
+            AllowedAccountIds = { account.Id },
+            AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = "infra-platform" },
+        });
+        var bucket = new Native.S3.Bucket("results-bucket", new Native.S3.BucketArgs
+        {
+            BucketName = results.BucketName,
+            BucketEncryption = new Native.S3.Inputs.BucketEncryptionArgs
+            {
+                ServerSideEncryptionConfiguration =
+                {
+                    new Native.S3.Inputs.BucketServerSideEncryptionRuleArgs
+                    {
+                        ServerSideEncryptionByDefault = new Native.S3.Inputs.BucketServerSideEncryptionByDefaultArgs { SseAlgorithm = Native.S3.BucketServerSideEncryptionByDefaultSseAlgorithm.Aes256 },
+                    },
+                },
+            },
+            PublicAccessBlockConfiguration = new Native.S3.Inputs.BucketPublicAccessBlockConfigurationArgs
+            {
+                BlockPublicAcls = true,
+                BlockPublicPolicy = true,
+                IgnorePublicAcls = true,
+                RestrictPublicBuckets = true,
+            },
+            Tags = Components.Platform.AwsTags.Native(settings.Tags.BaseTags),
+        }, new CustomResourceOptions { Provider = native });
+        var accounts = settings.Accounts.Select(a => a.Id).ToList();
+        _ = new Native.S3.BucketPolicy("results-bucket-policy", new Native.S3.BucketPolicyArgs
+        {
+            Bucket = bucket.Id,
+            PolicyDocument = bucket.Arn.Apply(arn => Components.Platform.PolicyJson.ToObject(
+                PlatformPolicies.TlsOnlyBucketPolicy(arn, PlatformPolicies.ResourceDataSyncBucketStatements(arn, results.Prefix, accounts)))),
+        }, new CustomResourceOptions { Provider = native });
+    }
+
+    private static (Output<ImmutableDictionary<string, string>> PermissionSets, Output<ImmutableDictionary<string, string>> Grants) DeployIdentityCenter(
+        StackSettings settings, IReadOnlyList<Output<string>> sessionKeys, TimeProvider clock)
+    {
+        var empty = Output.Create(ImmutableDictionary<string, string>.Empty);
+        if (settings.IdentityCenter is not { } center)
+        {
+            return (empty, empty);
+        }
+
+        var aws = new Aws.Provider("identity-center-aws", new Aws.ProviderArgs
+        {
+            Region = center.Region,
+            AllowedAccountIds = { center.AccountId },
+            AssumeRoles = { new Aws.Inputs.ProviderAssumeRoleArgs { RoleArn = center.DeployRoleArn, SessionName = "infra-platform" } },
+        });
+        var native = new Native.Provider("identity-center-aws-native", new Native.ProviderArgs
+        {
+            Region = center.Region,
+            AllowedAccountIds = { center.AccountId },
+            AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = center.DeployRoleArn, SessionName = "infra-platform" },
+        });
+        var providers = new ComponentResourceOptions { Providers = { aws, native } };
+        var tags = settings.Tags.BaseTags;
+
+        // People log in to instances as their own OS user.
+        _ = new RunAsAttributes("run-as", new RunAsAttributesArgs { InstanceArn = center.InstanceArn, Source = center.RunAsSource }, providers);
+
+        var sets = settings.PermissionSets.ToDictionary(s => s.Name, s => new PermissionSet(s.Name, new PermissionSetArgs
+        {
+            Settings = s,
+            InstanceArn = center.InstanceArn,
+            SessionKeyArns = s.NodeAccess is null ? null : Output.All(sessionKeys),
+            Tags = tags,
+        }, providers));
+
+        foreach (var assignment in settings.Assignments)
+        {
+            var key = PlatformNames.Limit($"{assignment.PermissionSet}-{assignment.AccountId}-{assignment.PrincipalId}", 100);
+            _ = new Native.Sso.Assignment($"assignment-{key}", new Native.Sso.AssignmentArgs
+            {
+                InstanceArn = center.InstanceArn,
+                PermissionSetArn = sets[assignment.PermissionSet].PermissionSetArn,
+                PrincipalId = assignment.PrincipalId,
+                PrincipalType = assignment.PrincipalType == PrincipalType.User ? Native.Sso.AssignmentPrincipalType.User : Native.Sso.AssignmentPrincipalType.Group,
+                TargetId = assignment.AccountId,
+                TargetType = Native.Sso.AssignmentTargetType.AwsAccount,
+            }, new CustomResourceOptions { Provider = native });
+        }
+
+        var grants = ImmutableDictionary.CreateBuilder<string, string>();
+        foreach (var grant in settings.Grants)
+        {
+            var decision = AccessGrants.Evaluate(grant, clock);
+            if (decision.State != GrantState.Active)
+            {
+                // Expired grants deploy nothing (and their assignment is removed); pending ones deploy once they start.
+                Log.Info($"grant {grant.Key} ({grant.PrincipalName ?? grant.PrincipalId}, {grant.PermissionSet}): {decision.Summary}");
+                continue;
+            }
+
+            _ = new TemporaryAccessGrant($"grant-{grant.Key}", new TemporaryAccessGrantArgs
+            {
+                Grant = grant,
+                Decision = decision,
+                TimeZone = settings.TimeZone,
+                InstanceArn = center.InstanceArn,
+                PermissionSetArn = sets[grant.PermissionSet].PermissionSetArn,
+                IdentityCenterAccountId = center.AccountId,
+                Tags = tags,
+            }, providers);
+            grants[$"{grant.PrincipalName ?? grant.PrincipalId} {grant.PermissionSet} {grant.AccountId}"] = grant.Until.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var arns = Output.All(sets.Select(s => s.Value.PermissionSetArn.Apply(arn => KeyValuePair.Create(s.Key, arn))))
+            .Apply(pairs => pairs.ToImmutableDictionary());
+        return (arns, Output.Create(grants.ToImmutable()));
+    }
+
+    private static Output<ImmutableDictionary<string, string>> DeployBastions(StackSettings settings, Dictionary<(string Account, string Region), Aws.Provider> providers)
+    {
+        var ids = new List<Output<KeyValuePair<string, string>>>();
+        foreach (var bastion in settings.Bastions)
+        {
+            var aws = providers[(bastion.Account, bastion.Region)];
+
+            // Reachable only through Session Manager: no key pair, no inbound rule, no public IP.
+            var instance = new ManagedInstance(bastion.Name, new ManagedInstanceArgs
+            {
+                Contract = settings.Tags,
+                Kind = "bastion",
+                Tags = bastion.Tags,
+                SubnetId = bastion.SubnetId,
+                VpcId = bastion.VpcId,
+                InstanceType = bastion.InstanceType,
+                Region = bastion.Region,
+            }, new ComponentResourceOptions { Providers = { aws } });
+            ids.Add(instance.InstanceId.Apply(id => KeyValuePair.Create(bastion.Name, id)));
+        }
+
+        return Output.All(ids).Apply(pairs => pairs.ToImmutableDictionary());
+    }
+}
