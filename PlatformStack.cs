@@ -83,7 +83,7 @@ public sealed class PlatformStack : Stack
                 var created = new StateManagerAssociation($"{names.Prefix}-{association.Name}", new StateManagerAssociationArgs
                 {
                     Association = association,
-                    DocumentName = association.IsPlatformDocument ? deployed[association.DocumentName].DocumentName : null,
+                    DocumentName = association.IsPlatformDocument ? (Input<string>)deployed[association.DocumentName].DocumentName : null,
                     Tags = baseTags,
                 }, providers);
                 associations[association.Name] = new Dictionary<string, object>
@@ -245,7 +245,7 @@ public sealed class PlatformStack : Stack
         {
             Settings = s,
             InstanceArn = center.InstanceArn,
-            SessionKeyArns = s.NodeAccess is null ? null : Output.All(sessionKeys),
+            SessionKeyArns = s.NodeAccess is null ? null : (InputList<string>)Output.All(sessionKeys),
             Tags = tags,
         }, providers));
 

@@ -78,50 +78,8 @@ public sealed class ManagedInstance : ComponentResource
 {
     /// <summary>Creates the instance (and its default security group, and a dedicated profile when asked).</summary>
     public ManagedInstance(string name, ManagedInstanceArgs args, ComponentResourceOptions? options = null)
-        : base("infra:ec2:ManagedInstance", name, args, options)
+        : base("infra:ec2:ManagedInstance", name, Validated(name, args, out var tags), options)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var where = $"ManagedInstance {name}";
-        var problems = new ProblemList();
-        var contract = args.Contract;
-        if (contract is null)
-        {
-            problems.Add(where + ".contract", null, "a managed instance needs the stack's tag contract", "Infra platform contract");
-        }
-
-        ResourceKind? kind = null;
-        if (contract is not null)
-        {
-            kind = contract.FindKind(args.Kind, out var kindProblem);
-            if (kindProblem is not null)
-            {
-                problems.Add(kindProblem.At(where + ".kind", args.Kind));
-            }
-        }
-
-        foreach (var (field, given, violation) in InstanceRules.Check(args.InstanceType, args.RootVolumeSize, args.MetadataHopLimit, args.Ami))
-        {
-            problems.Add(violation.At($"{where}.{field}", given));
-        }
-
-        if (args.SecurityGroupIds is null && args.VpcId is null)
-        {
-            problems.Add(where + ".vpcId", null, "give securityGroupIds, or vpcId for the default group (no inbound, HTTPS out)", "Infra platform contract");
-        }
-
-        if (args.InstanceProfileName is null && !args.CreateDedicatedProfile && string.IsNullOrEmpty(args.Region))
-        {
-            problems.Add(where + ".region", null, "the region names the shared instance profile; give region, instanceProfileName or createDedicatedProfile", "Infra platform contract");
-        }
-
-        var merged = contract?.Merge(kind, name, args.Tags);
-        foreach (var problem in merged?.Problems ?? [])
-        {
-            problems.Add(problem.Violation.At(problem.Key is null ? $"{where}.tags" : $"{where}.tags.{problem.Key}", problem.Given));
-        }
-
-        problems.ThrowIfAny();
-        var tags = merged!.Tags;
         var child = new CustomResourceOptions { Parent = this };
 
         var securityGroups = args.SecurityGroupIds;
@@ -207,6 +165,54 @@ public sealed class ManagedInstance : ComponentResource
         InstanceProfile = instance.IamInstanceProfile;
         AllTags = Output.Create(tags.ToImmutableDictionary());
         RegisterOutputs();
+    }
+
+    /// <summary>Checks every input through the core rules; throws with every problem before anything is registered.</summary>
+    private static ManagedInstanceArgs Validated(string name, ManagedInstanceArgs args, out IReadOnlyDictionary<string, string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var where = $"ManagedInstance {name}";
+        var problems = new ProblemList();
+        var contract = args.Contract;
+        if (contract is null)
+        {
+            problems.Add(where + ".contract", null, "a managed instance needs the stack's tag contract", "Infra platform contract");
+        }
+
+        ResourceKind? kind = null;
+        if (contract is not null)
+        {
+            kind = contract.FindKind(args.Kind, out var kindProblem);
+            if (kindProblem is not null)
+            {
+                problems.Add(kindProblem.At(where + ".kind", args.Kind));
+            }
+        }
+
+        foreach (var (field, given, violation) in InstanceRules.Check(args.InstanceType, args.RootVolumeSize, args.MetadataHopLimit, args.Ami))
+        {
+            problems.Add(violation.At($"{where}.{field}", given));
+        }
+
+        if (args.SecurityGroupIds is null && args.VpcId is null)
+        {
+            problems.Add(where + ".vpcId", null, "give securityGroupIds, or vpcId for the default group (no inbound, HTTPS out)", "Infra platform contract");
+        }
+
+        if (args.InstanceProfileName is null && !args.CreateDedicatedProfile && string.IsNullOrEmpty(args.Region))
+        {
+            problems.Add(where + ".region", null, "the region names the shared instance profile; give region, instanceProfileName or createDedicatedProfile", "Infra platform contract");
+        }
+
+        var merged = contract?.Merge(kind, name, args.Tags);
+        foreach (var problem in merged?.Problems ?? [])
+        {
+            problems.Add(problem.Violation.At(problem.Key is null ? $"{where}.tags" : $"{where}.tags.{problem.Key}", problem.Given));
+        }
+
+        problems.ThrowIfAny();
+        tags = merged!.Tags;
+        return args;
     }
 
     /// <summary>The instance id.</summary>
