@@ -28,6 +28,10 @@ internal static class PulumiTest
 {
     public const string Ami = "ami-0123456789abcdef0";
 
+    public const string Account = "210987654321";
+
+    public const string KeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
+
     public static TestOptions Options => new() { IsPreview = false, ProjectName = "infra", StackName = "stg" };
 
     public static Mock<IMocks> Mocks(Registered registered)
@@ -39,14 +43,20 @@ internal static class PulumiTest
                 registered.Resources.Enqueue(args);
                 var state = args.Inputs.ToBuilder();
                 var id = $"{args.Name}-id";
-                state["arn"] = $"arn:aws:mock::123456789012:{args.Name}";
+                string Input(string key) => args.Inputs.TryGetValue(key, out var value) ? (string)value : args.Name ?? key;
+                state["arn"] = $"arn:aws:mock:eu-central-1:{Account}:{args.Name}";
                 switch (args.Type)
                 {
                     case "aws-native:iam:Role":
-                        state.TryAdd("roleName", args.Name ?? "role");
+                        state["roleName"] = Input("roleName");
+                        state["arn"] = $"arn:aws:iam::{Account}:role/{Input("roleName")}";
                         break;
                     case "aws-native:kms:Key":
-                        state["keyId"] = $"{args.Name}-key-id";
+                        state["keyId"] = KeyId;
+                        state["arn"] = $"arn:aws:kms:eu-central-1:{Account}:key/{KeyId}";
+                        break;
+                    case "aws-native:logs:LogGroup":
+                        state["arn"] = $"arn:aws:logs:eu-central-1:{Account}:log-group:{Input("logGroupName")}";
                         break;
                     case "aws-native:sso:PermissionSet":
                         state["permissionSetArn"] = $"arn:aws:sso:::permissionSet/ssoins-72230cba7e5c1d2f/ps-{args.Name}";
@@ -62,7 +72,8 @@ internal static class PulumiTest
                         state["privateIp"] = "10.0.1.10";
                         break;
                     case "aws-native:s3:Bucket":
-                        id = args.Inputs.TryGetValue("bucketName", out var bucket) ? (string)bucket : id;
+                        id = Input("bucketName");
+                        state["arn"] = $"arn:aws:s3:::{id}";
                         break;
                 }
 
