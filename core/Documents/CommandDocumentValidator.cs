@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Infra.Core.Aws;
@@ -22,6 +23,9 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
 
+    // Readable JSON for StringList defaults: '+', '<' and non-ASCII letters are kept as they are.
+    private static readonly JsonSerializerOptions JsonText = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly List<(long Line, ConfigProblem Problem)> _problems = [];
     private readonly Dictionary<string, Declared> _declared = new(StringComparer.Ordinal);
     private readonly List<DocumentParameter> _parameters = [];
@@ -33,7 +37,7 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
     /// <param name="Problems">Every problem, ordered by line.</param>
     public sealed record Result(string Description, IReadOnlyList<DocumentParameter> Parameters, IReadOnlyList<ConfigProblem> Problems);
 
-    private sealed record Declared(string Type, IReadOnlyList<string> AllowedValues);
+    private sealed record Declared(IReadOnlyList<string> AllowedValues);
 
     /// <summary>Runs every check.</summary>
     public Result Validate()
@@ -77,7 +81,9 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
         }
         catch (YamlException e)
         {
-            AddParseProblem(e.Start.Line, e.Message);
+            // YamlDotNet places tab errors at the start of the enclosing mapping; the offending line is more useful.
+            var line = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? FirstTabIndentedLine() ?? e.Start.Line : e.Start.Line;
+            AddParseProblem(line, e.Message);
             return null;
         }
         catch (InvalidOperationException)
@@ -89,7 +95,7 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
 
         if (stream.Documents.Count == 0)
         {
-            Add(1, file, string.Empty,
+            Add(1, file, null,
                 "The file holds no YAML document; a Command document needs at least schemaVersion and mainSteps",
                 Sources.SsmDocumentApi);
             return null;
@@ -98,12 +104,27 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
         if (stream.Documents.Count > 1)
         {
             var second = stream.Documents[1].RootNode;
-            Add(second, "---", null,
+            Add(second, "(second YAML document)", "---",
                 "A file holds exactly one SSM document; remove the second YAML document (after ---) or move it to its own file",
                 Sources.SsmDocumentApi);
         }
 
         return stream.Documents[0].RootNode;
+    }
+
+    private long? FirstTabIndentedLine()
+    {
+        var lines = content.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (lines[i][..indent].Contains('\t', StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     private void AddParseProblem(long line, string message)
@@ -196,7 +217,7 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
         if (value != SchemaVersion)
         {
             Add(node, "schemaVersion", value,
-                "Platform Command documents use schema version '2.2' (1.2 and 2.0 lack preconditions and step sequencing; 0.3 is for Automation)",
+                "Platform Command documents use schema version '2.2' (1.2 and 2.0 have no preconditions or shared inputs; 0.3 is for Automation runbooks)",
                 Schema);
         }
         else if (YamlNodes.KindOf(scalar) != ScalarKind.String)
@@ -241,7 +262,7 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
         {
             Add(node, path, YamlNodes.Given(node),
                 "A parameter is a mapping with at least its type, e.g. { type: String, description: ... }", ParameterSyntax);
-            _declared[name] = new Declared("String", []);
+            _declared[name] = new Declared([]);
             return;
         }
 
@@ -330,12 +351,12 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
         CheckBounds(path, minChars, maxChars, "minChars", "maxChars");
         if (effectiveType == "String")
         {
-            foreach (var bound in new[] { ("minItems", minItems), ("maxItems", maxItems) })
+            foreach (var (key, limit) in new[] { ("minItems", minItems), ("maxItems", maxItems) })
             {
-                if (bound.Item2 is { } set)
+                if (limit is { } set)
                 {
-                    Add(set.Node, path + "." + bound.Item1, Invariant($"{set.Value}"),
-                        $"{bound.Item1} applies only to StringList parameters; SSM Agent ignores it on a String",
+                    Add(set.Node, path + "." + key, Invariant($"{set.Value}"),
+                        $"{key} applies only to StringList parameters; SSM Agent ignores it on a String",
                         DocumentRules.Both(ParameterSyntax, AgentParameterValidation));
                 }
             }
@@ -347,7 +368,7 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
                 (minChars?.Value, maxChars?.Value), (minItems?.Value, maxItems?.Value));
         }
 
-        _declared[name] = new Declared(effectiveType, allowedValues);
+        _declared[name] = new Declared(allowedValues);
         _parameters.Add(new DocumentParameter(name, type ?? string.Empty, defaultText, allowedValues, pattern?.Text, description));
     }
 
@@ -428,7 +449,10 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
         return values;
     }
 
-    /// <summary>Returns the default as recorded (null when invalid) and its items as nodes with text.</summary>
+    /// <summary>
+    /// Returns the default as <see cref="DocumentParameter.Default"/> records it, and the values to check against the
+    /// parameter's other properties (none for a Parameter Store reference, which is resolved at run time).
+    /// </summary>
     private (string? Text, List<(YamlNode Node, string Value)>? Items) CheckDefault(YamlNode node, string path, string type)
     {
         if (type == "StringList")
@@ -458,7 +482,7 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
                 }
             }
 
-            return (JsonSerializer.Serialize(items.Select(item => item.Item2).ToArray()), items);
+            return (JsonSerializer.Serialize(items.Select(item => item.Item2).ToArray(), JsonText), items);
         }
 
         var text = String(node, path, "A String parameter's default", ParameterSyntax);
@@ -1028,6 +1052,10 @@ internal sealed partial class CommandDocumentValidator(string file, string conte
         var rule = kind == ScalarKind.Null
             ? $"{what} is missing its value"
             : $"{what} is a string, but YAML reads this unquoted value as a {YamlNodes.Describe(kind)}; quote it";
+        if (kind == ScalarKind.Boolean && !bool.TryParse(scalar.Value, out _))
+        {
+            rule += " (YAML 1.1 parsers, still common, read yes/no/on/off/y/n as booleans)";
+        }
         Add(node, path, scalar.Value, rule, DocumentRules.Both(source, Yaml));
         return null;
     }

@@ -76,7 +76,7 @@ internal static class DocumentRules
     public const string AgentParameterStore = "SSM Agent source: agent/framework/docparser/parameterstore, agent/ssm/ssmparameterresolver";
 
     /// <summary>The YAML language, as read by YamlDotNet.</summary>
-    public const string Yaml = "YAML 1.2 (read with YamlDotNet); YAML 1.1 booleans are treated as booleans";
+    public const string Yaml = "YAML 1.2 specification (read with YamlDotNet)";
 
     /// <summary>Joins sources for a rule that several documents state.</summary>
     public static string Both(string first, string second) => first + "; " + second;
