@@ -139,6 +139,23 @@ public static partial class StackSettingsParser
         }, problems.Items);
     }
 
+    /// <summary>
+    /// Reads only the tag contract (<c>infra:env</c>, <c>infra:resourceKinds</c>, <c>infra:requiredTags</c>): what a
+    /// service stack needs to tag its managed instances like the platform does. Throws with every problem.
+    /// </summary>
+    public static TagContract ParseTagContract(StackConfig config, string project)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var problems = new ProblemList();
+        problems.AddRange(config.ReadProblems);
+        ConfigNode Key(string key) => new(config.File, "infra:" + key, config.Values.GetValueOrDefault(key), problems);
+        var env = ReadEnv(Key("env"), config.Stack);
+        var kinds = ReadKinds(Key("resourceKinds"));
+        var required = ReadRequiredTags(Key("requiredTags"));
+        problems.ThrowIfAny();
+        return new TagContract(env!, project, config.Stack, kinds, required);
+    }
+
     private static string? ReadEnv(ConfigNode node, string stack)
     {
         var env = node.String(required: true);

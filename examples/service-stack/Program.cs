@@ -1,0 +1,4 @@
+using KafkaFleet;
+using Pulumi;
+
+return await Deployment.RunAsync<KafkaFleetStack>();
