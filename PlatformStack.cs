@@ -65,7 +65,13 @@ public sealed class PlatformStack : Stack
             _ = new DefaultHostManagement($"{names.Prefix}-dhm", new DefaultHostManagementArgs { Names = names, Tags = baseTags }, providers);
 
             // Session audit, then the profile every instance shares, allowed to write to it.
-            var logging = new SessionLogging($"{names.Prefix}-sessions", new SessionLoggingArgs { Names = names, Session = settings.Session, Tags = baseTags }, providers);
+            var logging = new SessionLogging($"{names.Prefix}-sessions", new SessionLoggingArgs
+            {
+                Names = names,
+                Session = settings.Session,
+                Tags = baseTags,
+                AdoptExistingPreferences = account.AdoptSessionPreferences,
+            }, providers);
             sessionKeys.Add(logging.KeyArn);
             var profile = new SsmInstanceProfile($"{names.Prefix}-instance", new SsmInstanceProfileArgs
             {

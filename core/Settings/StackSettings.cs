@@ -67,7 +67,11 @@ public sealed record StackSettings
 /// <param name="Id">The 12-digit account id.</param>
 /// <param name="DeployRoleArn">The role the deployment assumes in the account.</param>
 /// <param name="Regions">The regions the fleet runs in.</param>
-public sealed record AccountSettings(string Name, string Id, string DeployRoleArn, IReadOnlyList<string> Regions);
+/// <param name="AdoptSessionPreferences">
+/// Take over the Session Manager preferences document that already exists in the account's regions (someone saved
+/// preferences in the console) instead of failing to create it.
+/// </param>
+public sealed record AccountSettings(string Name, string Id, string DeployRoleArn, IReadOnlyList<string> Regions, bool AdoptSessionPreferences = false);
 
 /// <summary>Session Manager logging and preferences.</summary>
 public sealed record SessionSettings

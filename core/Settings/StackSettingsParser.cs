@@ -22,7 +22,7 @@ public static partial class StackSettingsParser
         ("timeZone", "string", "IANA time zone for schedules shown to people and for grant revocations.", "UTC"),
         ("resourceKinds", "object", "The resource catalog: kind (lower case) to Resource tag value, e.g. kafka: Kafka.", null),
         ("requiredTags", "array", "Developer tag keys every managed resource must carry.", "[]"),
-        ("accounts", "array", "The fleet's accounts: name, id, deployRole, regions.", null),
+        ("accounts", "array", "The fleet's accounts: name, id, deployRole, regions, adoptSessionPreferences.", null),
         ("session", "object", "Session Manager logging and preferences.", "{}"),
         ("associations", "array", "State Manager associations: name, document, schedule, targets, parameters, rate control.", "[]"),
         ("results", "object", "Where inventory and compliance of the whole fleet are synced: account, region, bucketName, prefix.", "{}"),
@@ -279,7 +279,7 @@ public static partial class StackSettingsParser
 
         foreach (var item in items)
         {
-            if (!item.ExpectObject("name", "id", "deployRole", "regions"))
+            if (!item.ExpectObject("name", "id", "deployRole", "regions", "adoptSessionPreferences"))
             {
                 continue;
             }
@@ -340,7 +340,7 @@ public static partial class StackSettingsParser
                 idNode.Problem("each account is listed once; put all its regions in one entry");
             }
 
-            accounts.Add(new AccountSettings(name, id, role, regions));
+            accounts.Add(new AccountSettings(name, id, role, regions, item.Child("adoptSessionPreferences").Bool(false)));
         }
 
         return accounts;
