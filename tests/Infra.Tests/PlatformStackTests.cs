@@ -105,4 +105,18 @@ public sealed class PlatformStackTests
         Assert.Contains("InfraConfigurationException", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(registered);
     }
+
+    [Fact]
+    public async Task AccountThatAdoptsItsPreferencesImportsTheExistingDocument()
+    {
+        var yaml = StackRun.StackFile("prod").Replace(
+            "deployRole: arn:aws:iam::456789012345:role/infra-deploy\n", "deployRole: arn:aws:iam::456789012345:role/infra-deploy\n      adoptSessionPreferences: true\n", StringComparison.Ordinal);
+        Assert.Contains("adoptSessionPreferences", yaml, StringComparison.Ordinal);
+
+        var registered = await StackRun.Platform("prod", yaml);
+
+        var preferences = OfType(registered, "aws-native:ssm:Document").Where(d => (string)d.Inputs["name"] == "SSM-SessionManagerRunShell").ToList();
+        Assert.Equal(2, preferences.Count(p => p.Id == "SSM-SessionManagerRunShell" && p.Name!.StartsWith("data-prod-", StringComparison.Ordinal)));
+        Assert.All(preferences.Where(p => p.Name!.StartsWith("payments-prod-", StringComparison.Ordinal)), p => Assert.True(string.IsNullOrEmpty(p.Id)));
+    }
 }
