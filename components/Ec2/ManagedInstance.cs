@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
+using Infra.Components.Platform;
+using Infra.Components.Ssm;
 using Infra.Core.Instances;
 using Infra.Core.Naming;
 using Infra.Core.Problems;
 using Infra.Core.Tags;
-using Infra.Components.Platform;
-using Infra.Components.Ssm;
 using Pulumi;
 using Aws = Pulumi.Aws;
 

@@ -1,7 +1,7 @@
+using Infra.Components.Platform;
 using Infra.Core.Iam;
 using Infra.Core.Naming;
 using Infra.Core.Settings;
-using Infra.Components.Platform;
 using Pulumi;
 using Sso = Pulumi.AwsNative.Sso;
 

@@ -1,8 +1,8 @@
-using Infra.Core.Grants;
-using Infra.Core.IdentityCenter;
-using Infra.Core.Iam;
-using Infra.Core.Naming;
 using Infra.Components.Platform;
+using Infra.Core.Grants;
+using Infra.Core.Iam;
+using Infra.Core.IdentityCenter;
+using Infra.Core.Naming;
 using Pulumi;
 using Aws = Pulumi.Aws;
 using NativeIam = Pulumi.AwsNative.Iam;

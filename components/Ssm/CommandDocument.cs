@@ -1,6 +1,6 @@
+using Infra.Components.Platform;
 using Infra.Core.Documents;
 using Infra.Core.Problems;
-using Infra.Components.Platform;
 using Pulumi;
 using Aws = Pulumi.Aws;
 

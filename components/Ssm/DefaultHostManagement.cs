@@ -1,6 +1,6 @@
+using Infra.Components.Platform;
 using Infra.Core.Iam;
 using Infra.Core.Naming;
-using Infra.Components.Platform;
 using Pulumi;
 using Aws = Pulumi.Aws;
 using NativeIam = Pulumi.AwsNative.Iam;

@@ -1,13 +1,13 @@
+using Infra.Components.Platform;
 using Infra.Core.Iam;
 using Infra.Core.Naming;
 using Infra.Core.Sessions;
 using Infra.Core.Settings;
-using Infra.Components.Platform;
 using Pulumi;
 using Kms = Pulumi.AwsNative.Kms;
 using Logs = Pulumi.AwsNative.Logs;
-using S3 = Pulumi.AwsNative.S3;
 using NativeSsm = Pulumi.AwsNative.Ssm;
+using S3 = Pulumi.AwsNative.S3;
 
 namespace Infra.Components.Ssm;
 

@@ -1,6 +1,6 @@
+using Infra.Components.Platform;
 using Infra.Core.Iam;
 using Pulumi;
-using Infra.Components.Platform;
 using NativeIam = Pulumi.AwsNative.Iam;
 
 namespace Infra.Components.Ssm;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Infra.Core.Settings;
 using Infra.Components.Platform;
+using Infra.Core.Settings;
 using Pulumi;
 using NativeSsm = Pulumi.AwsNative.Ssm;
 

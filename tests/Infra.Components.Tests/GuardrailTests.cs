@@ -3,8 +3,8 @@ using Infra.Components.Ec2;
 using Infra.Components.Guardrails;
 using Infra.Components.Tests.Testing;
 using Pulumi;
-using Aws = Pulumi.Aws;
 using static Infra.Components.Tests.Testing.PulumiTest;
+using Aws = Pulumi.Aws;
 
 namespace Infra.Components.Tests;
 
