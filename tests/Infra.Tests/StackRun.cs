@@ -6,6 +6,7 @@ using Infra.Core.Settings;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Pulumi;
+using Infra.Tests.Shared;
 using Pulumi.Testing;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
@@ -17,7 +18,7 @@ internal static class StackRun
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => AwsMocks.RepositoryRoot;
 
     public static string StackFile(string stack) => File.ReadAllText(Path.Combine(Root, $"Pulumi.{stack}.yaml"));
 
@@ -73,80 +74,10 @@ internal static class StackRun
     private static string Text(System.Text.Json.Nodes.JsonNode? node) =>
         node is System.Text.Json.Nodes.JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : node?.ToJsonString() ?? "";
 
-    public static Mock<IMocks> Mocks(ConcurrentQueue<MockResourceArgs> registered)
-    {
-        var mocks = new Mock<IMocks>(MockBehavior.Strict);
-        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).ReturnsAsync((MockResourceArgs args) =>
-        {
-            registered.Enqueue(args);
-            var state = args.Inputs.ToBuilder();
-            string Input(string key) => args.Inputs.TryGetValue(key, out var value) ? (string)value : args.Name ?? key;
-            var account = "123456789012";
-            var id = $"{args.Name}-id";
-            state["arn"] = $"arn:aws:mock:eu-central-1:{account}:{args.Name}";
-            switch (args.Type)
-            {
-                case "aws-native:iam:Role":
-                    state["roleName"] = Input("roleName");
-                    state["arn"] = $"arn:aws:iam::{account}:role/{Input("roleName")}";
-                    break;
-                case "aws-native:kms:Key":
-                    state["keyId"] = "1234abcd-12ab-34cd-56ef-1234567890ab";
-                    state["arn"] = $"arn:aws:kms:eu-central-1:{account}:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-                    break;
-                case "aws-native:logs:LogGroup":
-                    state["arn"] = $"arn:aws:logs:eu-central-1:{account}:log-group:{Input("logGroupName")}";
-                    break;
-                case "aws-native:s3:Bucket":
-                    id = Input("bucketName");
-                    state["arn"] = $"arn:aws:s3:::{id}";
-                    break;
-                case "aws-native:sso:PermissionSet":
-                    state["permissionSetArn"] = $"arn:aws:sso:::permissionSet/ssoins-72230cba7e5c1d2f/ps-{Input("name")}";
-                    break;
-                case "aws-native:ssm:Association":
-                    state["associationId"] = $"{args.Name}-association";
-                    break;
-                case "aws:ssm/document:Document":
-                    state["latestVersion"] = "1";
-                    state["defaultVersion"] = "1";
-                    break;
-                case "pulumi:pulumi:StackReference":
-                    state["secretOutputNames"] = ImmutableArray<object>.Empty;
-                    state["outputs"] = ImmutableDictionary<string, object>.Empty.Add("regions", ImmutableDictionary<string, object>.Empty
-                        .Add("stg-eu-central-1", ImmutableDictionary<string, object>.Empty.Add("instanceProfileName", "infra-ssm-instance-eu-central-1")));
-                    break;
-                case "aws:ec2/instance:Instance":
-                    id = $"i-{Math.Abs(args.Name!.GetHashCode(StringComparison.Ordinal)):x8}";
-                    break;
-            }
-
-            return (id, (object)state.ToImmutable());
-        });
-        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs call) => call.Token switch
-        {
-            "aws:ssm/getParameter:getParameter" => ImmutableDictionary<string, object>.Empty.Add("value", "ami-0123456789abcdef0").Add("name", call.Args["name"]),
-            _ => throw new InvalidOperationException($"unexpected call {call.Token}"),
-        });
-        mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
-        return mocks;
-    }
+    public static Mock<IMocks> Mocks(ConcurrentQueue<MockResourceArgs> registered) => AwsMocks.Create(registered.Enqueue);
 
     private sealed class Factory(Func<Stack> create) : IServiceProvider
     {
         public object? GetService(Type serviceType) => create();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")) && File.Exists(Path.Combine(dir.FullName, "Infra.csproj")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Moq;
 using Pulumi;
+using Infra.Tests.Shared;
 using Pulumi.Testing;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
@@ -26,68 +27,15 @@ internal sealed class Registered
 /// </summary>
 internal static class PulumiTest
 {
-    public const string Ami = "ami-0123456789abcdef0";
+    public const string Ami = AwsMocks.Ami;
 
-    public const string Account = "210987654321";
+    public const string Account = AwsMocks.Account;
 
-    public const string KeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
+    public const string KeyId = AwsMocks.KeyId;
 
     public static TestOptions Options => new() { IsPreview = false, ProjectName = "infra", StackName = "stg" };
 
-    public static Mock<IMocks> Mocks(Registered registered)
-    {
-        var mocks = new Mock<IMocks>(MockBehavior.Strict);
-        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
-            .ReturnsAsync((MockResourceArgs args) =>
-            {
-                registered.Resources.Enqueue(args);
-                var state = args.Inputs.ToBuilder();
-                var id = $"{args.Name}-id";
-                string Input(string key) => args.Inputs.TryGetValue(key, out var value) ? (string)value : args.Name ?? key;
-                state["arn"] = $"arn:aws:mock:eu-central-1:{Account}:{args.Name}";
-                switch (args.Type)
-                {
-                    case "aws-native:iam:Role":
-                        state["roleName"] = Input("roleName");
-                        state["arn"] = $"arn:aws:iam::{Account}:role/{Input("roleName")}";
-                        break;
-                    case "aws-native:kms:Key":
-                        state["keyId"] = KeyId;
-                        state["arn"] = $"arn:aws:kms:eu-central-1:{Account}:key/{KeyId}";
-                        break;
-                    case "aws-native:logs:LogGroup":
-                        state["arn"] = $"arn:aws:logs:eu-central-1:{Account}:log-group:{Input("logGroupName")}";
-                        break;
-                    case "aws-native:sso:PermissionSet":
-                        state["permissionSetArn"] = $"arn:aws:sso:::permissionSet/ssoins-72230cba7e5c1d2f/ps-{args.Name}";
-                        break;
-                    case "aws-native:ssm:Association":
-                        state["associationId"] = $"{args.Name}-association-id";
-                        break;
-                    case "aws:ssm/document:Document":
-                        state["latestVersion"] = "1";
-                        state["defaultVersion"] = "1";
-                        break;
-                    case "aws:ec2/instance:Instance":
-                        state["privateIp"] = "10.0.1.10";
-                        break;
-                    case "aws-native:s3:Bucket":
-                        id = Input("bucketName");
-                        state["arn"] = $"arn:aws:s3:::{id}";
-                        break;
-                }
-
-                return (id, (object)state.ToImmutable());
-            });
-        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>()))
-            .ReturnsAsync((MockCallArgs call) => call.Token switch
-            {
-                "aws:ssm/getParameter:getParameter" => ImmutableDictionary<string, object>.Empty.Add("value", Ami).Add("name", call.Args["name"]),
-                _ => throw new InvalidOperationException($"the test did not expect a call to {call.Token}"),
-            });
-        mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
-        return mocks;
-    }
+    public static Mock<IMocks> Mocks(Registered registered) => AwsMocks.Create(registered.Resources.Enqueue);
 
     /// <summary>Runs <paramref name="create"/> on the mocks and returns what it registered.</summary>
     public static async Task<Registered> Run(Action create)

@@ -8,7 +8,7 @@ public sealed class ShippedDocumentsTests
 {
     private static readonly string[] RequiredEdrParameters = ["version", "packageUrl", "sha256"];
     private static readonly string[] BashLocations = ["/bin/bash", "/usr/bin/bash"];
-    private static readonly DocumentLoadResult Shipped = CommandDocuments.LoadDirectory(RepositoryRoot.Documents);
+    private static readonly DocumentLoadResult Shipped = CommandDocuments.LoadDirectory(RepoFiles.Path("documents"));
 
     private static CommandDocument Document(string name) =>
         Assert.Single(Shipped.Documents, d => d.Name == name);
