@@ -3,10 +3,10 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Infra.Components.Guardrails;
 using Infra.Core.Settings;
+using Infra.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Pulumi;
-using Infra.Tests.Shared;
 using Pulumi.Testing;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

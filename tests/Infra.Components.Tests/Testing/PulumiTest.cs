@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Infra.Tests.Shared;
 using Moq;
 using Pulumi;
-using Infra.Tests.Shared;
 using Pulumi.Testing;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
