@@ -137,7 +137,7 @@ public sealed class PlatformStack : Stack
         var identity = DeployIdentityCenter(settings, sessionKeys, clock);
         var bastions = DeployBastions(settings, awsProviders);
 
-        Regions = Output.Create((IDictionary<string, object>)regions).Apply(r => Output.Create(r));
+        Regions = Output.Create<IDictionary<string, object>>(regions);
         PermissionSets = identity.PermissionSets;
         ActiveGrants = identity.Grants;
         BastionInstanceIds = bastions;

@@ -119,4 +119,23 @@ public sealed class PlatformStackTests
         Assert.Equal(2, preferences.Count(p => p.Id == "SSM-SessionManagerRunShell" && p.Name!.StartsWith("data-prod-", StringComparison.Ordinal)));
         Assert.All(preferences.Where(p => p.Name!.StartsWith("payments-prod-", StringComparison.Ordinal)), p => Assert.True(string.IsNullOrEmpty(p.Id)));
     }
+
+    [Fact]
+    public async Task OutputsGiveServiceStacksTheProfileLogsDocumentsAndAssociationsOfEveryAccountAndRegion()
+    {
+        var (_, stack) = await StackRun.PlatformRun("prod");
+
+        var regions = await Pulumi.Utilities.OutputUtilities.GetValueAsync(stack.Regions);
+        Assert.Equal(["data-prod-eu-central-1", "data-prod-eu-west-1", "payments-prod-eu-central-1", "payments-prod-eu-west-1"], regions.Keys.Order(StringComparer.Ordinal));
+        var region = (IDictionary<string, object>)regions["payments-prod-eu-west-1"];
+        Assert.Equal("infra-ssm-instance-eu-west-1", await Pulumi.Utilities.OutputUtilities.GetValueAsync((Pulumi.Output<string>)region["instanceProfileName"]));
+        Assert.Equal("/infra/session-manager", await Pulumi.Utilities.OutputUtilities.GetValueAsync((Pulumi.Output<string>)region["sessionLogGroup"]));
+        var associations = (Dictionary<string, object>)region["associations"];
+        Assert.Equal("cron(0 */1 * * ? *)", ((Dictionary<string, object>)associations["vulnerability-scan"])["schedule"]);
+        Assert.Equal("tag:Resource=Kafka", ((Dictionary<string, object>)associations["edr-agent"])["targets"]);
+        Assert.Contains("Infra-edr-agent", ((Dictionary<string, object>)region["documents"]).Keys);
+        var sets = await Pulumi.Utilities.OutputUtilities.GetValueAsync(stack.PermissionSets);
+        Assert.Equal(["ProdBastionAccess", "ProdReadOnly"], sets.Keys.Order(StringComparer.Ordinal));
+        Assert.EndsWith("resources checked", await Pulumi.Utilities.OutputUtilities.GetValueAsync(stack.Guardrails), StringComparison.Ordinal);
+    }
 }

@@ -32,14 +32,19 @@ internal static class StackRun
         return JsonSerializer.Serialize(values);
     }
 
-    public static async Task<ConcurrentQueue<MockResourceArgs>> Platform(string stack, string? yaml = null, ConcurrentQueue<MockResourceArgs>? into = null)
+    public static async Task<ConcurrentQueue<MockResourceArgs>> Platform(string stack, string? yaml = null, ConcurrentQueue<MockResourceArgs>? into = null) =>
+        (await PlatformRun(stack, yaml, into)).Registered;
+
+    /// <summary>Runs the platform stack and returns both what was registered and the stack itself, for its outputs.</summary>
+    public static async Task<(ConcurrentQueue<MockResourceArgs> Registered, PlatformStack Stack)> PlatformRun(string stack, string? yaml = null, ConcurrentQueue<MockResourceArgs>? into = null)
     {
         var registered = into ?? new ConcurrentQueue<MockResourceArgs>();
+        PlatformStack? created = null;
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", PulumiConfig(stack, yaml ?? StackFile(stack)));
         try
         {
             await Deployment.TestWithServiceProviderAsync<PlatformStack>(Mocks(registered).Object,
-                new Factory(() => new PlatformStack(new FakeTimeProvider(Now), new FleetGuardrails())),
+                new Factory(() => created = new PlatformStack(new FakeTimeProvider(Now), new FleetGuardrails())),
                 new TestOptions { IsPreview = false, ProjectName = "infra", StackName = stack });
         }
         finally
@@ -47,7 +52,7 @@ internal static class StackRun
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
         }
 
-        return registered;
+        return (registered, created!);
     }
 
     /// <summary>Runs the example service stack with its own stack file.</summary>
