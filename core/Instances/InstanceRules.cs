@@ -65,13 +65,13 @@ public static class InstanceRules
             set -u
             if ! systemctl list-unit-files | grep -qE '^(amazon-ssm-agent|snap.amazon-ssm-agent.amazon-ssm-agent)'; then
               . /etc/os-release
-              arch=$(uname -m); case "$arch" in x86_64) pkg=amd64; rpm=x86_64 ;; aarch64) pkg=arm64; rpm=arm64 ;; esac
+              case "$(uname -m)" in aarch64) arch=arm64 ;; *) arch=amd64 ;; esac
               token=$(curl -sS -X PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 300')
               region=$(curl -sS -H "X-aws-ec2-metadata-token: $token" http://169.254.169.254/latest/meta-data/placement/region)
               base="https://s3.${region}.amazonaws.com/amazon-ssm-${region}/latest"
               case " ${ID} ${ID_LIKE:-} " in
-                *" debian "*|*" ubuntu "*) curl -sSfo /tmp/ssm.deb "$base/debian_${pkg}/amazon-ssm-agent.deb" && dpkg -i /tmp/ssm.deb ;;
-                *) dnf install -y amazon-ssm-agent || yum install -y "$base/linux_${rpm}/amazon-ssm-agent.rpm" ;;
+                *" debian "*|*" ubuntu "*) curl -sSfo /tmp/ssm.deb "$base/debian_${arch}/amazon-ssm-agent.deb" && dpkg -i /tmp/ssm.deb ;;
+                *) dnf install -y amazon-ssm-agent || yum install -y "$base/linux_${arch}/amazon-ssm-agent.rpm" ;;
               esac
             fi
             systemctl enable --now amazon-ssm-agent 2>/dev/null || systemctl enable --now snap.amazon-ssm-agent.amazon-ssm-agent
