@@ -468,6 +468,10 @@ public static partial class StackSettingsParser
 
             var targets = ReadTargets(item.Child("targets"), contract);
             var parameters = ReadParameters(item.Child("parameters"), ours);
+            if (ours is null && documentRef is not null)
+            {
+                CheckAwsOwnedParameters(item.Child("parameters"), documentRef, parameters);
+            }
 
             var severityNode = item.Child("complianceSeverity");
             var severity = severityNode.String(fallback: "UNSPECIFIED")!;
@@ -649,6 +653,34 @@ public static partial class StackSettingsParser
         }
 
         return parameters;
+    }
+
+    private static void CheckAwsOwnedParameters(ConfigNode node, string document, SortedDictionary<string, IReadOnlyList<string>> parameters)
+    {
+        if (!AwsOwnedDocuments.Parameters.TryGetValue(document, out var known))
+        {
+            return;
+        }
+
+        foreach (var (name, values) in parameters)
+        {
+            var wrongCase = known.Keys.FirstOrDefault(k => k != name && string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+            if (wrongCase is not null)
+            {
+                node.Child(name).Problem($"{document}'s parameter is spelled {wrongCase}", AwsOwnedDocuments.Source);
+                continue;
+            }
+
+            if (known.TryGetValue(name, out var rule) && rule.Allowed.Count > 0 && values.Any(v => !rule.Allowed.Contains(v, StringComparer.Ordinal)))
+            {
+                node.Child(name).Problem($"{document} takes {name} = " + string.Join(" or ", rule.Allowed), AwsOwnedDocuments.Source);
+            }
+        }
+
+        foreach (var (name, _) in known.Where(k => k.Value.Required && !parameters.ContainsKey(k.Key)))
+        {
+            node.Child(name).Problem($"{document} needs {name} (" + string.Join(" or ", known[name].Allowed) + ")", AwsOwnedDocuments.Source);
+        }
     }
 
     private static OutputLocationSettings? ReadOutput(ConfigNode node)

@@ -235,4 +235,20 @@ public sealed class ConfigurationMistakeTests
         Assert.Contains(problems, p => p.Where.EndsWith("sessionDuration", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Where.EndsWith("logRetentionDays", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void PatchBaselineOperationOutsideItsValuesIsRejected()
+    {
+        var problem = Single("stg", "        Operation: Scan", "        Operation: scan", "Pulumi.stg.yaml: infra:associations[3].parameters.Operation");
+
+        Assert.Contains("Scan or Install", problem.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PatchBaselineWithoutOperationIsRejected()
+    {
+        var problem = Single("stg", "      parameters:\n        Operation: Scan\n", "", "Pulumi.stg.yaml: infra:associations[3].parameters.Operation");
+
+        Assert.Null(problem.Given);
+    }
 }
