@@ -48,7 +48,7 @@ public sealed class PlatformStack : Stack
             {
                 Region = region,
                 AllowedAccountIds = { account.Id },
-                AssumeRoles = { new Aws.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = "infra-platform" } },
+                AssumeRoles = { new Aws.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = PlatformNames.DeploySessionName } },
                 DefaultTags = new Aws.Inputs.ProviderDefaultTagsArgs { Tags = Components.Platform.AwsTags.Classic(baseTags) },
             });
             awsProviders[(account.Name, region)] = aws;
@@ -56,7 +56,7 @@ public sealed class PlatformStack : Stack
             {
                 Region = region,
                 AllowedAccountIds = { account.Id },
-                AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = "infra-platform" },
+                AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = PlatformNames.DeploySessionName },
                 DefaultTags = new Native.Inputs.ProviderDefaultTagsArgs { Tags = Components.Platform.AwsTags.Classic(baseTags) },
             });
             var providers = new ComponentResourceOptions { Providers = { aws, native } };
@@ -187,7 +187,7 @@ public sealed class PlatformStack : Stack
         {
             Region = results.Region,
             AllowedAccountIds = { account.Id },
-            AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = "infra-platform" },
+            AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = PlatformNames.DeploySessionName },
         });
         var bucket = new Native.S3.Bucket("results-bucket", new Native.S3.BucketArgs
         {
@@ -233,13 +233,13 @@ public sealed class PlatformStack : Stack
         {
             Region = center.Region,
             AllowedAccountIds = { center.AccountId },
-            AssumeRoles = { new Aws.Inputs.ProviderAssumeRoleArgs { RoleArn = center.DeployRoleArn, SessionName = "infra-platform" } },
+            AssumeRoles = { new Aws.Inputs.ProviderAssumeRoleArgs { RoleArn = center.DeployRoleArn, SessionName = PlatformNames.DeploySessionName } },
         });
         var native = new Native.Provider("identity-center-aws-native", new Native.ProviderArgs
         {
             Region = center.Region,
             AllowedAccountIds = { center.AccountId },
-            AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = center.DeployRoleArn, SessionName = "infra-platform" },
+            AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = center.DeployRoleArn, SessionName = PlatformNames.DeploySessionName },
         });
         var providers = new ComponentResourceOptions { Providers = { aws, native } };
         var tags = settings.Tags.BaseTags;

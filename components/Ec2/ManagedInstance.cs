@@ -95,8 +95,8 @@ public sealed class ManagedInstance : ComponentResource
                     {
                         Description = "HTTPS to Systems Manager, KMS, CloudWatch Logs and S3",
                         Protocol = "tcp",
-                        FromPort = 443,
-                        ToPort = 443,
+                        FromPort = InstanceRules.AgentEgressPort,
+                        ToPort = InstanceRules.AgentEgressPort,
                         CidrBlocks = { "0.0.0.0/0" },
                     },
                 },
@@ -136,13 +136,13 @@ public sealed class ManagedInstance : ComponentResource
             MetadataOptions = new Aws.Ec2.Inputs.InstanceMetadataOptionsArgs
             {
                 HttpEndpoint = "enabled",
-                HttpTokens = "required",
+                HttpTokens = InstanceRules.HttpTokensRequired,
                 HttpPutResponseHopLimit = args.MetadataHopLimit,
                 InstanceMetadataTags = "disabled",
             },
             RootBlockDevice = new Aws.Ec2.Inputs.InstanceRootBlockDeviceArgs
             {
-                VolumeType = "gp3",
+                VolumeType = InstanceRules.RootVolumeType,
                 VolumeSize = args.RootVolumeSize,
                 Encrypted = true,
                 DeleteOnTermination = true,

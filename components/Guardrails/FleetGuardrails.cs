@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using Infra.Core.Guardrails;
+using Infra.Core.Instances;
 using Pulumi;
 using Pulumi.Utilities;
 using Aws = Pulumi.Aws;
@@ -105,7 +106,7 @@ public sealed class FleetGuardrails
         {
             var options = await Known(args.MetadataOptions).ConfigureAwait(false);
             var tokens = options?.HttpTokens is null ? null : await Known(options.HttpTokens).ConfigureAwait(false);
-            if (options is not null && tokens != "required")
+            if (options is not null && tokens != InstanceRules.HttpTokensRequired)
             {
                 problems.Add($"allows IMDSv1 (httpTokens is {tokens ?? "unset"}, must be required)");
             }
@@ -130,7 +131,7 @@ public sealed class FleetGuardrails
 
         var options = args.MetadataOptions is null ? null : await Known(args.MetadataOptions).ConfigureAwait(false);
         var tokens = options?.HttpTokens is null ? null : await Known(options.HttpTokens).ConfigureAwait(false);
-        if (tokens != "required")
+        if (tokens != InstanceRules.HttpTokensRequired)
         {
             problems.Add($"allows IMDSv1 (httpTokens is {tokens ?? "unset"}, must be required)");
         }

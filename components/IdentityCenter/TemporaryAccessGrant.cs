@@ -100,7 +100,11 @@ public sealed class TemporaryAccessGrant : ComponentResource
                 Arn = AccessGrants.RevokeTargetArn,
                 RoleArn = role.Arn,
                 Input = Output.Tuple(args.InstanceArn.ToOutput(), args.PermissionSetArn.ToOutput()).Apply(t => AccessGrants.RevocationInput(grant, t.Item1, t.Item2)),
-                RetryPolicy = new Aws.Scheduler.Inputs.ScheduleTargetRetryPolicyArgs { MaximumRetryAttempts = 185, MaximumEventAgeInSeconds = 86400 },
+                RetryPolicy = new Aws.Scheduler.Inputs.ScheduleTargetRetryPolicyArgs
+                {
+                    MaximumRetryAttempts = AccessGrants.RevokeRetryAttempts,
+                    MaximumEventAgeInSeconds = AccessGrants.RevokeRetryWindowSeconds,
+                },
             },
         }, new CustomResourceOptions { Parent = this, DependsOn = { assignment } });
 

@@ -39,10 +39,10 @@ public sealed class CommandDocument : ComponentResource
         var resource = new Aws.Ssm.Document($"{name}-document", new Aws.Ssm.DocumentArgs
         {
             Name = document.Name,
-            DocumentType = "Command",
+            DocumentType = CommandDocuments.DocumentType,
             DocumentFormat = "YAML",
             Content = document.Content,
-            TargetType = "/AWS::EC2::Instance",
+            TargetType = CommandDocuments.TargetType,
             Tags = AwsTags.Classic(args.Tags),
         }, new CustomResourceOptions { Parent = this });
 

@@ -44,7 +44,7 @@ public sealed class DefaultHostManagement : ComponentResource
         // The setting's value is the role name; SSM looks the role up in the same account.
         var setting = new Aws.Ssm.ServiceSetting($"{name}-setting", new Aws.Ssm.ServiceSettingArgs
         {
-            SettingId = $"arn:aws:ssm:{names.Region}:{names.AccountId}:servicesetting{PlatformNames.DefaultHostManagementSetting}",
+            SettingId = names.DefaultHostManagementSettingArn,
             SettingValue = role.RoleName.Apply(n => n ?? names.DefaultHostManagementRole),
         }, child);
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Infra.Components.Platform;
+using Infra.Core.Documents;
 using Infra.Core.Settings;
 using Pulumi;
 using NativeSsm = Pulumi.AwsNative.Ssm;
@@ -54,7 +55,7 @@ public sealed class StateManagerAssociation : ComponentResource
         {
             AssociationName = association.Name,
             Name = args.DocumentName ?? association.DocumentName,
-            DocumentVersion = association.IsPlatformDocument ? "$DEFAULT" : null!,
+            DocumentVersion = association.IsPlatformDocument ? CommandDocuments.AssociatedVersion : null!,
             ScheduleExpression = association.Schedule.Expression,
             ScheduleOffset = association.ScheduleOffset,
             ApplyOnlyAtCronInterval = association.ApplyOnlyAtCronInterval,

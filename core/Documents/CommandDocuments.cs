@@ -14,6 +14,15 @@ public static partial class CommandDocuments
     /// <summary>The prefix of every SSM document name the platform creates, e.g. <c>Infra-edr-agent</c>.</summary>
     public const string NamePrefix = "Infra-";
 
+    /// <summary>The SSM document type of every platform document.</summary>
+    public const string DocumentType = "Command";
+
+    /// <summary>The resource type platform documents run on.</summary>
+    public const string TargetType = "/AWS::EC2::Instance";
+
+    /// <summary>The document version associations of platform documents run: the default, which every update moves.</summary>
+    public const string AssociatedVersion = "$DEFAULT";
+
     /// <summary>
     /// The SSM document name for a file: <see cref="NamePrefix"/> and the file name without directory and extension,
     /// e.g. <c>edr-agent.yaml</c> becomes <c>Infra-edr-agent</c>.

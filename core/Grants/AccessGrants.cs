@@ -137,6 +137,12 @@ public static class AccessGrants
         return new(RevokeSchedulePrefix + grant.Key, expression, zoneId, until);
     }
 
+    /// <summary>Retries of a failed revocation: Scheduler's maximum, so a passing fault never leaves access in place.</summary>
+    public const int RevokeRetryAttempts = 185;
+
+    /// <summary>How long a failed revocation is retried, in seconds: Scheduler's maximum of a day.</summary>
+    public const int RevokeRetryWindowSeconds = 86400;
+
     /// <summary>The EventBridge Scheduler universal target that calls SSO Admin's DeleteAccountAssignment.</summary>
     public const string RevokeTargetArn = "arn:aws:scheduler:::aws-sdk:ssoadmin:deleteAccountAssignment";
 

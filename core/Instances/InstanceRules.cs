@@ -12,6 +12,18 @@ public static class InstanceRules
     /// <summary>The public SSM parameter with the latest Amazon Linux 2023 AMI for arm64 (Graviton).</summary>
     public const string LatestAmazonLinux2023Arm = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
 
+    /// <summary>IMDS <c>HttpTokens</c> value that requires IMDSv2 session tokens (IMDSv1 off).</summary>
+    public const string HttpTokensRequired = "required";
+
+    /// <summary>The root volume type: gp3, encrypted.</summary>
+    public const string RootVolumeType = "gp3";
+
+    /// <summary>
+    /// The only outbound port a managed instance needs: SSM Agent opens every connection itself, over HTTPS, to Systems
+    /// Manager, KMS, CloudWatch Logs and S3. No inbound rule is needed at all.
+    /// </summary>
+    public const int AgentEgressPort = 443;
+
     /// <summary>Default root volume size in GiB.</summary>
     public const int DefaultRootVolumeGiB = 20;
 

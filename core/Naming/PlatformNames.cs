@@ -22,6 +22,12 @@ public sealed record PlatformNames(string AccountName, string AccountId, string 
     /// <summary>The log group Session Manager streams sessions to.</summary>
     public const string SessionLogGroup = "/infra/session-manager";
 
+    /// <summary>The role session name the deployment uses when it assumes a deploy role (seen in CloudTrail).</summary>
+    public const string DeploySessionName = "infra-platform";
+
+    /// <summary>The ARN of the Default Host Management service setting of this account and region.</summary>
+    public string DefaultHostManagementSettingArn => $"arn:aws:ssm:{Region}:{AccountId}:servicesetting{DefaultHostManagementSetting}";
+
     /// <summary>A short, stable prefix for Pulumi logical names of this account and region, e.g. <c>stg-eu-central-1</c>.</summary>
     public string Prefix => $"{AccountName}-{Region}";
 
