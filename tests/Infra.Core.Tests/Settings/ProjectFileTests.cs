@@ -7,9 +7,9 @@ namespace Infra.Core.Tests.Settings;
 
 public sealed class ProjectFileTests
 {
-    private static JsonNode ProjectAsJson()
+    private static JsonNode ProjectAsJson(string path = "Pulumi.yaml")
     {
-        var yaml = new DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(RepoFiles.Path("Pulumi.yaml")));
+        var yaml = new DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(RepoFiles.Path(path)));
         var json = new SerializerBuilder().JsonCompatible().Build().Serialize(yaml);
         return JsonNode.Parse(json)!;
     }
@@ -44,21 +44,36 @@ public sealed class ProjectFileTests
         }
     }
 
-    [Fact]
-    public void ProjectFileIsValidAgainstThePulumiProjectSchema()
+    // The CLI's schema for Pulumi.yaml (pulumi/pulumi sdk/go/common/workspace/project.json) is kept beside the
+    // repository, not in it; where it is absent there is nothing to validate against.
+    private static readonly Lazy<JsonSchema?> Schema = new(() =>
     {
-        // The CLI's schema for Pulumi.yaml (pulumi/pulumi sdk/go/common/workspace/project.json) is kept beside the
-        // repository, not in it; where it is absent there is nothing to validate against.
-        var schemaPath = Path.Combine(RepoFiles.Root, "..", "shared", "pulumi-schemas", "project.json");
-        if (!File.Exists(schemaPath))
-        {
-            return;
-        }
+        var path = Path.Combine(RepoFiles.Root, "..", "shared", "pulumi-schemas", "project.json");
+        return File.Exists(path) ? JsonSchema.FromText(File.ReadAllText(path)) : null;
+    });
 
-        var schema = JsonSchema.FromText(File.ReadAllText(schemaPath));
-        using var instance = System.Text.Json.JsonDocument.Parse(ProjectAsJson().ToJsonString());
-        var result = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+    private static EvaluationResults? Validate(JsonNode project)
+    {
+        using var instance = System.Text.Json.JsonDocument.Parse(project.ToJsonString());
+        return Schema.Value?.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+    }
 
-        Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    [Theory]
+    [InlineData("Pulumi.yaml")]
+    [InlineData("examples/service-stack/Pulumi.yaml")]
+    public void ProjectFileIsValidAgainstThePulumiProjectSchema(string path)
+    {
+        var result = Validate(ProjectAsJson(path));
+
+        Assert.True(result?.IsValid ?? true, string.Join("; ", (result?.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
+    [Fact]
+    public void SchemaCheckRejectsAConfigTypeTheCliDoesNotKnow()
+    {
+        var project = ProjectAsJson();
+        project["config"]!["env"]!["type"] = "map";
+
+        Assert.False(Validate(project)?.IsValid ?? false, "a config type the CLI rejects must fail the check");
     }
 }
