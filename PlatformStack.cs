@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Infra.Components.Ec2;
 using Infra.Components.Guardrails;
 using Infra.Components.IdentityCenter;
-using Infra.Components.Ssm;
+using Infra.Components.Platform;
 using Infra.Core.Documents;
 using Infra.Core.Grants;
 using Infra.Core.Iam;
@@ -37,6 +37,8 @@ public sealed class PlatformStack : Stack
         var settings = LoadSettings(clock, out var documents);
         var baseTags = settings.Tags.BaseTags;
 
+        // The results bucket and its policy exist before any account's sync writes to it.
+        var resultsPolicy = settings.Results is { } sink ? DeployResultsBucket(settings, sink) : null;
         var regions = new Dictionary<string, object>();
         var sessionKeys = new List<Output<string>>();
         var awsProviders = new Dictionary<(string Account, string Region), Aws.Provider>();
@@ -59,79 +61,33 @@ public sealed class PlatformStack : Stack
                 AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = PlatformNames.DeploySessionName },
                 DefaultTags = new Native.Inputs.ProviderDefaultTagsArgs { Tags = Components.Platform.AwsTags.Classic(baseTags) },
             });
-            var providers = new ComponentResourceOptions { Providers = { aws, native } };
-
-            // Instances without a profile still become managed.
-            _ = new DefaultHostManagement($"{names.Prefix}-dhm", new DefaultHostManagementArgs { Names = names, Tags = baseTags }, providers);
-
-            // Session audit, then the profile every instance shares, allowed to write to it.
-            var logging = new SessionLogging($"{names.Prefix}-sessions", new SessionLoggingArgs
+            var baseline = new RegionBaseline(names.Prefix, new RegionBaselineArgs
             {
+                Settings = settings,
+                Account = account,
                 Names = names,
-                Session = settings.Session,
-                Tags = baseTags,
-                AdoptExistingPreferences = account.AdoptSessionPreferences,
-            }, providers);
-            sessionKeys.Add(logging.KeyArn);
-            var profile = new SsmInstanceProfile($"{names.Prefix}-instance", new SsmInstanceProfileArgs
+                Documents = documents,
+                ResultsBucketPolicy = resultsPolicy,
+            }, new ComponentResourceOptions { Providers = { aws, native } });
+            sessionKeys.Add(baseline.SessionKeyArn);
+            var associations = settings.Associations.Where(a => a.AppliesTo(account)).ToDictionary(a => a.Name, a => (object)new Dictionary<string, object>
             {
-                RoleName = names.InstanceRole,
-                Tags = baseTags,
-                SessionLogging = logging.Target,
-            }, providers);
-
-            // The platform's documents and the associations that run them.
-            var deployed = documents.ToDictionary(d => d.Name, d => new Components.Ssm.CommandDocument($"{names.Prefix}-{Path.GetFileNameWithoutExtension(d.File)}",
-                new CommandDocumentArgs { Document = d, Tags = baseTags }, providers));
-            var associations = new Dictionary<string, object>();
-            foreach (var association in settings.Associations.Where(a => a.AppliesTo(account)))
-            {
-                var created = new StateManagerAssociation($"{names.Prefix}-{association.Name}", new StateManagerAssociationArgs
-                {
-                    Association = association,
-                    DocumentName = association.IsPlatformDocument ? (Input<string>)deployed[association.DocumentName].DocumentName : null,
-                    Tags = baseTags,
-                }, providers);
-                associations[association.Name] = new Dictionary<string, object>
-                {
-                    ["schedule"] = association.Schedule.Expression,
-                    ["targets"] = string.Join(" and ", association.Targets),
-                    ["document"] = association.DocumentName,
-                    ["associationId"] = created.AssociationId,
-                };
-            }
-
-            // Inventory and compliance of this account and region go to the one results bucket.
-            if (settings.Results is { } results)
-            {
-                _ = new Native.Ssm.ResourceDataSync($"{names.Prefix}-results-sync", new Native.Ssm.ResourceDataSyncArgs
-                {
-                    SyncName = PlatformNames.ResourceDataSync,
-                    S3Destination = new Native.Ssm.Inputs.ResourceDataSyncS3DestinationArgs
-                    {
-                        BucketName = results.BucketName,
-                        BucketRegion = results.Region,
-                        BucketPrefix = results.Prefix,
-                        SyncFormat = "JsonSerDe",
-                    },
-                }, new CustomResourceOptions { Provider = native });
-            }
+                ["schedule"] = a.Schedule.Expression,
+                ["targets"] = string.Join(" and ", a.Targets),
+                ["document"] = a.DocumentName,
+                ["associationId"] = baseline.AssociationIds.Apply(ids => ids[a.Name]),
+            });
 
             regions[names.Prefix] = new Dictionary<string, object>
             {
                 ["accountId"] = account.Id,
                 ["region"] = region,
-                ["instanceProfileName"] = profile.ProfileName,
-                ["sessionLogGroup"] = logging.LogGroupName,
-                ["sessionLogBucket"] = logging.BucketName,
-                ["documents"] = deployed.ToDictionary(d => d.Key, d => (object)d.Value.DefaultVersion),
+                ["instanceProfileName"] = baseline.InstanceProfileName,
+                ["sessionLogGroup"] = baseline.SessionLogGroup,
+                ["sessionLogBucket"] = baseline.SessionLogBucket,
+                ["documents"] = baseline.DocumentVersions,
                 ["associations"] = associations,
             };
-        }
-
-        if (settings.Results is { } sink)
-        {
-            DeployResultsBucket(settings, sink);
         }
 
         var identity = DeployIdentityCenter(settings, sessionKeys, clock);
@@ -180,7 +136,7 @@ public sealed class PlatformStack : Stack
         return settings;
     }
 
-    private static void DeployResultsBucket(StackSettings settings, ResultsSettings results)
+    private static Native.S3.BucketPolicy DeployResultsBucket(StackSettings settings, ResultsSettings results)
     {
         var account = settings.Account(results.Account);
         var native = new Native.Provider($"results-aws-native", new Native.ProviderArgs
@@ -212,7 +168,7 @@ public sealed class PlatformStack : Stack
             Tags = Components.Platform.AwsTags.Native(settings.Tags.BaseTags),
         }, new CustomResourceOptions { Provider = native });
         var accounts = settings.Accounts.Select(a => a.Id).ToList();
-        _ = new Native.S3.BucketPolicy("results-bucket-policy", new Native.S3.BucketPolicyArgs
+        return new Native.S3.BucketPolicy("results-bucket-policy", new Native.S3.BucketPolicyArgs
         {
             Bucket = bucket.Id,
             PolicyDocument = bucket.Arn.Apply(arn => Components.Platform.PolicyJson.ToObject(

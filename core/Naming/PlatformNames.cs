@@ -52,6 +52,9 @@ public sealed record PlatformNames(string AccountName, string AccountId, string 
     /// <summary>The name of the resource data sync that sends inventory and compliance to the results bucket.</summary>
     public const string ResourceDataSync = "infra-fleet-results";
 
+    /// <summary>The format resource data syncs write (the only one SSM offers).</summary>
+    public const string ResourceDataSyncFormat = "JsonSerDe";
+
     /// <summary>The role EventBridge Scheduler uses to revoke temporary grants.</summary>
     public const string GrantRevokerRole = "infra-grant-revoker";
 

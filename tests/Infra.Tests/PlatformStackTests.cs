@@ -133,7 +133,8 @@ public sealed class PlatformStackTests
         var associations = (Dictionary<string, object>)region["associations"];
         Assert.Equal("cron(0 */1 * * ? *)", ((Dictionary<string, object>)associations["vulnerability-scan"])["schedule"]);
         Assert.Equal("tag:Resource=Kafka", ((Dictionary<string, object>)associations["edr-agent"])["targets"]);
-        Assert.Contains("Infra-edr-agent", ((Dictionary<string, object>)region["documents"]).Keys);
+        var documents = await Pulumi.Utilities.OutputUtilities.GetValueAsync((Pulumi.Output<System.Collections.Immutable.ImmutableDictionary<string, string>>)region["documents"]);
+        Assert.Equal("1", documents["Infra-edr-agent"]);
         var sets = await Pulumi.Utilities.OutputUtilities.GetValueAsync(stack.PermissionSets);
         Assert.Equal(["ProdBastionAccess", "ProdReadOnly"], sets.Keys.Order(StringComparer.Ordinal));
         Assert.EndsWith("resources checked", await Pulumi.Utilities.OutputUtilities.GetValueAsync(stack.Guardrails), StringComparison.Ordinal);
