@@ -127,7 +127,7 @@ public static class Summary
             output.WriteLine($"  {association.Name}: {association.DocumentName} ({owner})");
             output.WriteLine($"    targets: {string.Join(" and ", association.Targets)}" + (association.Accounts.Count > 0 ? $" in {string.Join(", ", association.Accounts)}" : " in every account"));
             output.WriteLine($"    schedule: {association.Schedule.Expression} (given \"{association.Schedule.Given}\")" + (association.ApplyOnlyAtCronInterval ? ", only at the scheduled time" : ", also once when created or changed"));
-            output.WriteLine($"    rate control: {association.MaxConcurrency} at once, stop after {association.MaxErrors} errors; severity {association.ComplianceSeverity}");
+            output.WriteLine($"    rate control: max concurrency {association.MaxConcurrency}, max errors {association.MaxErrors}; severity {association.ComplianceSeverity}");
             foreach (var (name, values) in association.Parameters)
             {
                 output.WriteLine($"    {name} = {string.Join(",", values)}");

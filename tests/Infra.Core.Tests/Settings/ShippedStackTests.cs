@@ -72,6 +72,21 @@ public sealed class ShippedStackTests
         Assert.Contains(GrantState.Expired, states);
     }
 
+    [Theory]
+    [InlineData("stg")]
+    [InlineData("prod")]
+    public void StackRefusesResourcesWithoutAnExplicitProvider(string stack)
+    {
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(StackFiles.Text(stack)));
+        var config = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode)["config"];
+
+        var disabled = ((YamlDotNet.RepresentationModel.YamlSequenceNode)config["pulumi:disable-default-providers"]).Select(n => n.ToString()).ToList();
+
+        Assert.Contains("aws", disabled);
+        Assert.Contains("aws-native", disabled);
+    }
+
     private sealed class TargetComparer : IEqualityComparer<AssociationTarget>
     {
         public bool Equals(AssociationTarget? x, AssociationTarget? y) => x?.Key == y?.Key && x!.Values.SequenceEqual(y!.Values);
