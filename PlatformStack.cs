@@ -37,30 +37,16 @@ public sealed class PlatformStack : Stack
         var settings = LoadSettings(clock, out var documents);
         var baseTags = settings.Tags.BaseTags;
 
+        // One explicit provider per account and region, assuming the account's deploy role.
+        var providers = new AccountProviders(settings.Tags.BaseTags);
+
         // The results bucket and its policy exist before any account's sync writes to it.
-        var resultsPolicy = settings.Results is { } sink ? DeployResultsBucket(settings, sink) : null;
+        var resultsPolicy = settings.Results is { } sink ? DeployResultsBucket(settings, sink, providers) : null;
         var regions = new Dictionary<string, object>();
         var sessionKeys = new List<Output<string>>();
-        var awsProviders = new Dictionary<(string Account, string Region), Aws.Provider>();
         foreach (var (account, region, names) in settings.Targets)
         {
-            // One explicit provider per account and region, assuming the account's deploy role; the platform tags are
-            // a backstop there, the components set them on every resource themselves.
-            var aws = new Aws.Provider($"{names.Prefix}-aws", new Aws.ProviderArgs
-            {
-                Region = region,
-                AllowedAccountIds = { account.Id },
-                AssumeRoles = { new Aws.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = PlatformNames.DeploySessionName } },
-                DefaultTags = new Aws.Inputs.ProviderDefaultTagsArgs { Tags = Components.Platform.AwsTags.Classic(baseTags) },
-            });
-            awsProviders[(account.Name, region)] = aws;
-            var native = new Native.Provider($"{names.Prefix}-aws-native", new Native.ProviderArgs
-            {
-                Region = region,
-                AllowedAccountIds = { account.Id },
-                AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = PlatformNames.DeploySessionName },
-                DefaultTags = new Native.Inputs.ProviderDefaultTagsArgs { Tags = Components.Platform.AwsTags.Classic(baseTags) },
-            });
+            var (aws, native) = providers.For(names.Prefix, account.Id, account.DeployRoleArn, region);
             var baseline = new RegionBaseline(names.Prefix, new RegionBaselineArgs
             {
                 Settings = settings,
@@ -90,8 +76,8 @@ public sealed class PlatformStack : Stack
             };
         }
 
-        var identity = DeployIdentityCenter(settings, sessionKeys, clock);
-        var bastions = DeployBastions(settings, awsProviders);
+        var identity = DeployIdentityCenter(settings, sessionKeys, clock, providers);
+        var bastions = DeployBastions(settings, providers);
 
         Regions = Output.Create<IDictionary<string, object>>(regions);
         PermissionSets = identity.PermissionSets;
@@ -136,15 +122,10 @@ public sealed class PlatformStack : Stack
         return settings;
     }
 
-    private static Native.S3.BucketPolicy DeployResultsBucket(StackSettings settings, ResultsSettings results)
+    private static Native.S3.BucketPolicy DeployResultsBucket(StackSettings settings, ResultsSettings results, AccountProviders providers)
     {
         var account = settings.Account(results.Account);
-        var native = new Native.Provider($"results-aws-native", new Native.ProviderArgs
-        {
-            Region = results.Region,
-            AllowedAccountIds = { account.Id },
-            AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = account.DeployRoleArn, SessionName = PlatformNames.DeploySessionName },
-        });
+        var (_, native) = providers.For($"{account.Name}-{results.Region}", account.Id, account.DeployRoleArn, results.Region);
         var bucket = new Native.S3.Bucket("results-bucket", new Native.S3.BucketArgs
         {
             BucketName = results.BucketName,
@@ -165,19 +146,19 @@ public sealed class PlatformStack : Stack
                 IgnorePublicAcls = true,
                 RestrictPublicBuckets = true,
             },
-            Tags = Components.Platform.AwsTags.Native(settings.Tags.BaseTags),
+            Tags = AwsTags.Native(settings.Tags.BaseTags),
         }, new CustomResourceOptions { Provider = native });
         var accounts = settings.Accounts.Select(a => a.Id).ToList();
         return new Native.S3.BucketPolicy("results-bucket-policy", new Native.S3.BucketPolicyArgs
         {
             Bucket = bucket.Id,
-            PolicyDocument = bucket.Arn.Apply(arn => Components.Platform.PolicyJson.ToObject(
+            PolicyDocument = bucket.Arn.Apply(arn => PolicyJson.ToObject(
                 PlatformPolicies.TlsOnlyBucketPolicy(arn, PlatformPolicies.ResourceDataSyncBucketStatements(arn, results.Prefix, accounts)))),
         }, new CustomResourceOptions { Provider = native });
     }
 
     private static (Output<ImmutableDictionary<string, string>> PermissionSets, Output<ImmutableDictionary<string, string>> Grants) DeployIdentityCenter(
-        StackSettings settings, IReadOnlyList<Output<string>> sessionKeys, TimeProvider clock)
+        StackSettings settings, IReadOnlyList<Output<string>> sessionKeys, TimeProvider clock, AccountProviders accountProviders)
     {
         var empty = Output.Create(ImmutableDictionary<string, string>.Empty);
         if (settings.IdentityCenter is not { } center)
@@ -185,18 +166,7 @@ public sealed class PlatformStack : Stack
             return (empty, empty);
         }
 
-        var aws = new Aws.Provider("identity-center-aws", new Aws.ProviderArgs
-        {
-            Region = center.Region,
-            AllowedAccountIds = { center.AccountId },
-            AssumeRoles = { new Aws.Inputs.ProviderAssumeRoleArgs { RoleArn = center.DeployRoleArn, SessionName = PlatformNames.DeploySessionName } },
-        });
-        var native = new Native.Provider("identity-center-aws-native", new Native.ProviderArgs
-        {
-            Region = center.Region,
-            AllowedAccountIds = { center.AccountId },
-            AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = center.DeployRoleArn, SessionName = PlatformNames.DeploySessionName },
-        });
+        var (aws, native) = accountProviders.For($"identity-center-{center.Region}", center.AccountId, center.DeployRoleArn, center.Region);
         var providers = new ComponentResourceOptions { Providers = { aws, native } };
         var tags = settings.Tags.BaseTags;
 
@@ -254,12 +224,13 @@ public sealed class PlatformStack : Stack
         return (arns, Output.Create(grants.ToImmutable()));
     }
 
-    private static Output<ImmutableDictionary<string, string>> DeployBastions(StackSettings settings, Dictionary<(string Account, string Region), Aws.Provider> providers)
+    private static Output<ImmutableDictionary<string, string>> DeployBastions(StackSettings settings, AccountProviders providers)
     {
         var ids = new List<Output<KeyValuePair<string, string>>>();
         foreach (var bastion in settings.Bastions)
         {
-            var aws = providers[(bastion.Account, bastion.Region)];
+            var account = settings.Account(bastion.Account);
+            var (aws, _) = providers.For($"{account.Name}-{bastion.Region}", account.Id, account.DeployRoleArn, bastion.Region);
 
             // Reachable only through Session Manager: no key pair, no inbound rule, no public IP.
             var instance = new ManagedInstance(bastion.Name, new ManagedInstanceArgs
@@ -276,5 +247,39 @@ public sealed class PlatformStack : Stack
         }
 
         return Output.All(ids).Apply(pairs => pairs.ToImmutableDictionary());
+    }
+
+    /// <summary>
+    /// The explicit providers of each account and region, made once: they assume the account's deploy role, may only
+    /// touch that account, and carry the platform tags as default tags (a backstop; components tag every resource).
+    /// </summary>
+    private sealed class AccountProviders(IReadOnlyDictionary<string, string> tags)
+    {
+        private readonly Dictionary<(string AccountId, string Region), (Aws.Provider, Native.Provider)> _made = [];
+
+        public (Aws.Provider Aws, Native.Provider Native) For(string name, string accountId, string roleArn, string region)
+        {
+            if (_made.TryGetValue((accountId, region), out var made))
+            {
+                return made;
+            }
+
+            var aws = new Aws.Provider($"{name}-aws", new Aws.ProviderArgs
+            {
+                Region = region,
+                AllowedAccountIds = { accountId },
+                AssumeRoles = { new Aws.Inputs.ProviderAssumeRoleArgs { RoleArn = roleArn, SessionName = PlatformNames.DeploySessionName } },
+                DefaultTags = new Aws.Inputs.ProviderDefaultTagsArgs { Tags = AwsTags.Classic(tags) },
+            });
+            var native = new Native.Provider($"{name}-aws-native", new Native.ProviderArgs
+            {
+                Region = region,
+                AllowedAccountIds = { accountId },
+                AssumeRole = new Native.Inputs.ProviderAssumeRoleArgs { RoleArn = roleArn, SessionName = PlatformNames.DeploySessionName },
+                DefaultTags = new Native.Inputs.ProviderDefaultTagsArgs { Tags = AwsTags.Classic(tags) },
+            });
+            _made[(accountId, region)] = (aws, native);
+            return (aws, native);
+        }
     }
 }

@@ -37,16 +37,6 @@ public sealed class GuardrailTests
         return registered;
     }
 
-    private static ManagedInstanceArgs Managed => new()
-    {
-        Contract = Fixtures.Contract,
-        Kind = "kafka",
-        Tags = Fixtures.DeveloperTags,
-        SubnetId = "subnet-0a1b2c3d4e5f60718",
-        VpcId = "vpc-0a1b2c3d4e5f60718",
-        Region = "eu-central-1",
-    };
-
     [Fact]
     public async Task RawUnmanagedInstanceIsRejectedWithAMessageNamingIt()
     {
@@ -63,7 +53,7 @@ public sealed class GuardrailTests
     [Fact]
     public async Task ManagedInstancePassesTheGuardrails()
     {
-        var registered = await RunGuarded(() => _ = new ManagedInstance("kafka-1", Managed));
+        var registered = await RunGuarded(() => _ = new ManagedInstance("kafka-1", Fixtures.Kafka()));
 
         Assert.Single(registered.OfType("aws:ec2/instance:Instance"));
     }
@@ -127,7 +117,7 @@ public sealed class GuardrailTests
         {
             _ = new Aws.Ec2.Instance("box-a", new Aws.Ec2.InstanceArgs { Ami = Ami });
             _ = new Aws.Ec2.Instance("box-b", new Aws.Ec2.InstanceArgs { Ami = Ami });
-            _ = new ManagedInstance("kafka-1", Managed);
+            _ = new ManagedInstance("kafka-1", Fixtures.Kafka());
         }));
 
         var message = error.ToString();

@@ -10,15 +10,7 @@ public sealed class ManagedInstanceTests
 
     private static ManagedInstanceArgs Args(Action<ManagedInstanceArgs>? change = null)
     {
-        var args = new ManagedInstanceArgs
-        {
-            Contract = Fixtures.Contract,
-            Kind = "kafka",
-            Tags = Fixtures.DeveloperTags,
-            SubnetId = "subnet-0a1b2c3d4e5f60718",
-            VpcId = "vpc-0a1b2c3d4e5f60718",
-            Region = "eu-central-1",
-        };
+        var args = Fixtures.Kafka();
         change?.Invoke(args);
         return args;
     }

@@ -22,13 +22,21 @@ public sealed class PlatformStackTests
     }
 
     [Theory]
-    [InlineData("stg")]
-    [InlineData("prod")]
-    public async Task EachAccountAndRegionIsDeployedThroughItsOwnProvider(string stack)
+    [InlineData("stg", 1)]
+    [InlineData("prod", 5)]
+    public async Task EachAccountAndRegionIsDeployedThroughItsOwnProvider(string stack, int accountRegions)
     {
         var registered = await StackRun.Platform(stack);
 
-        var providers = OfType(registered, "pulumi:providers:aws-native").Where(p => p.Name!.EndsWith("-aws-native", StringComparison.Ordinal) && !p.Name.StartsWith("identity", StringComparison.Ordinal) && !p.Name.StartsWith("results", StringComparison.Ordinal)).ToList();
+        // One pair per account and region, the Identity Center account's included (in stg it is the fleet's account).
+        Assert.Equal(accountRegions, OfType(registered, "pulumi:providers:aws").Count);
+        var providers = OfType(registered, "pulumi:providers:aws-native");
+        Assert.Equal(accountRegions, providers.Count);
+        Assert.All(providers, p =>
+        {
+            using var assumeRole = System.Text.Json.JsonDocument.Parse((string)p.Inputs["assumeRole"]);
+            Assert.Equal("infra-platform", assumeRole.RootElement.GetProperty("sessionName").GetString());
+        });
         foreach (var setting in OfType(registered, "aws:ssm/serviceSetting:ServiceSetting"))
         {
             var arn = (string)setting.Inputs["settingId"];

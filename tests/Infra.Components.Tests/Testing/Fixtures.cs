@@ -1,3 +1,4 @@
+using Infra.Components.Ec2;
 using Infra.Core.Naming;
 using Infra.Core.Tags;
 
@@ -13,4 +14,15 @@ internal static class Fixtures
     public static PlatformNames Names { get; } = new("stg", "210987654321", "eu-central-1");
 
     public static IReadOnlyDictionary<string, string> BaseTags => Contract.BaseTags;
+
+    /// <summary>The inputs of a Kafka broker in the stg contract, with the platform's defaults for everything else.</summary>
+    public static ManagedInstanceArgs Kafka() => new()
+    {
+        Contract = Contract,
+        Kind = "kafka",
+        Tags = DeveloperTags,
+        SubnetId = "subnet-0a1b2c3d4e5f60718",
+        VpcId = "vpc-0a1b2c3d4e5f60718",
+        Region = "eu-central-1",
+    };
 }
