@@ -60,6 +60,7 @@ public sealed class RegionBaseline : ComponentResource
             RoleName = names.InstanceRole,
             Tags = tags,
             SessionLogging = logging.Target,
+            ArtifactObjectArns = settings.Associations.Where(a => a.AppliesTo(account)).SelectMany(a => a.ArtifactObjectArns).Distinct(StringComparer.Ordinal).ToList(),
         }, child);
 
         // The platform's documents and the associations that run them, named by file and association, not position.

@@ -19,6 +19,12 @@ public sealed class SsmInstanceProfileArgs : ResourceArgs
     /// <c>AmazonSSMManagedInstanceCore</c> and sessions are not logged by the instance.
     /// </summary>
     public SessionLoggingTarget? SessionLogging { get; set; }
+
+    /// <summary>
+    /// S3 objects (<c>arn:aws:s3:::bucket/key</c>) the instances may read, such as packages that associations install.
+    /// Default: none.
+    /// </summary>
+    public IReadOnlyList<string> ArtifactObjectArns { get; set; } = [];
 }
 
 /// <summary>Where instances write Session Manager logs; all four are ARNs or names of resources of one account and region.</summary>
@@ -54,6 +60,15 @@ public sealed class SsmInstanceProfile : ComponentResource
                 PolicyName = "session-logging",
                 PolicyDocument = Output.Tuple(logging.BucketArn, logging.LogGroupArn, logging.KeyArn).Apply(t =>
                     (object)PolicyJson.ToObject(PlatformPolicies.SessionLoggingInstanceAccess(t.Item1, logging.KeyPrefix, t.Item2, t.Item3))),
+            });
+        }
+
+        if (args.ArtifactObjectArns.Count > 0)
+        {
+            policies.Add(new NativeIam.Inputs.RolePolicyArgs
+            {
+                PolicyName = "read-artifacts",
+                PolicyDocument = PolicyJson.ToObject(PlatformPolicies.ReadArtifacts(args.ArtifactObjectArns)),
             });
         }
 

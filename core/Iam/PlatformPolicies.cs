@@ -38,6 +38,30 @@ public static class PlatformPolicies
                 .WithCondition("StringEquals", SourceAccount, accountId));
 
     /// <summary>
+    /// Role inline policy (<see cref="PolicyKind.RoleInline"/>): read exactly the S3 objects that the associations of
+    /// an account and region hand their documents (such as the EDR agent's package), and nothing else.
+    /// </summary>
+    /// <param name="objectArns">The objects, <c>arn:aws:s3:::bucket/key</c>; at least one.</param>
+    public static PolicyDocument ReadArtifacts(IReadOnlyList<string> objectArns)
+    {
+        ArgumentNullException.ThrowIfNull(objectArns);
+        if (objectArns.Count == 0)
+        {
+            throw new ArgumentException("at least one artifact object is needed", nameof(objectArns));
+        }
+
+        foreach (var arn in objectArns)
+        {
+            if (!arn.StartsWith("arn:aws:s3:::", StringComparison.Ordinal) || !arn["arn:aws:s3:::".Length..].Contains('/', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"\"{arn}\" is not the ARN of an S3 object; give arn:aws:s3:::bucket/key.", nameof(objectArns));
+            }
+        }
+
+        return PolicyDocument.Of(PolicyStatement.Allow(["s3:GetObject"], objectArns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), "ReadAssociationArtifacts"));
+    }
+
+    /// <summary>
     /// Role inline policy (<see cref="PolicyKind.RoleInline"/>): what an instance needs, beyond
     /// AmazonSSMManagedInstanceCore, to write Session Manager session logs to S3 and CloudWatch Logs and to use the
     /// customer managed key that encrypts them.

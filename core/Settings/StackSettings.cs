@@ -163,6 +163,14 @@ public sealed record AssociationSettings
 
     /// <summary>Whether the association is deployed to <paramref name="account"/>.</summary>
     public bool AppliesTo(AccountSettings account) => Accounts.Count == 0 || Accounts.Contains(account.Name);
+
+    /// <summary>
+    /// The S3 objects its parameters name (<c>s3://bucket/key</c> values, such as a package location), as object ARNs:
+    /// the instances it runs on must be able to read exactly these.
+    /// </summary>
+    public IEnumerable<string> ArtifactObjectArns => Parameters.Values.SelectMany(v => v)
+        .Where(v => v.StartsWith("s3://", StringComparison.Ordinal) && v.IndexOf('/', 5) > 5 && !v.EndsWith('/'))
+        .Select(v => "arn:aws:s3:::" + v["s3://".Length..]);
 }
 
 /// <summary>The rate control the platform applies when an association says nothing.</summary>

@@ -46,6 +46,23 @@ public sealed class SsmComponentTests
     }
 
     [Fact]
+    public async Task InstancesMayReadExactlyTheArtifactsTheirAssociationsInstall()
+    {
+        var registered = await Run(() => _ = new SsmInstanceProfile("p", new SsmInstanceProfileArgs
+        {
+            RoleName = "infra-ssm-instance-eu-central-1",
+            Tags = Fixtures.BaseTags,
+            ArtifactObjectArns = ["arn:aws:s3:::infra-artifacts-210987654321/edr-agent/2.0.0/edr-agent-2.0.0.x86_64.rpm"],
+        }));
+
+        var policy = Map(Assert.Single(List(registered.Single("aws-native:iam:Role").Inputs["policies"])));
+        Assert.Equal("read-artifacts", policy["policyName"]);
+        var json = Json(policy["policyDocument"]);
+        Assert.Contains("\"s3:GetObject\"", json, StringComparison.Ordinal);
+        Assert.Contains("edr-agent-2.0.0.x86_64.rpm", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DefaultHostManagementNamesItsRoleInTheServiceSetting()
     {
         var registered = await Run(() => _ = new DefaultHostManagement("dhm", new DefaultHostManagementArgs { Names = Fixtures.Names, Tags = Fixtures.BaseTags }));

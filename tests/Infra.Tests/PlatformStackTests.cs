@@ -147,4 +147,15 @@ public sealed class PlatformStackTests
         Assert.Equal(["ProdBastionAccess", "ProdReadOnly"], sets.Keys.Order(StringComparer.Ordinal));
         Assert.EndsWith("resources checked", await Pulumi.Utilities.OutputUtilities.GetValueAsync(stack.Guardrails), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SharedInstanceRoleMayReadTheEdrPackageOfItsStack()
+    {
+        var registered = await StackRun.Platform("stg");
+
+        var role = OfType(registered, "aws-native:iam:Role").Single(r => (string)r.Inputs["roleName"] == "infra-ssm-instance-eu-central-1");
+        var policies = System.Text.Json.JsonSerializer.Serialize(role.Inputs["policies"]);
+        Assert.Contains("arn:aws:s3:::infra-artifacts-210987654321/edr-agent/2.0.0/edr-agent-2.0.0.x86_64.rpm", policies, StringComparison.Ordinal);
+        Assert.Contains("session-logging", policies, StringComparison.Ordinal);
+    }
 }
