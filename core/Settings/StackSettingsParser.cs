@@ -100,6 +100,7 @@ public static partial class StackSettingsParser
         var permissionSets = ReadPermissionSets(Key("permissionSets"), contract);
         var assignments = ReadAssignments(Key("assignments"), permissionSets, accounts);
         var grants = ReadGrants(Key("grants"), permissionSets, accounts, clock);
+        CheckRunAsUsers(Key("grants"), grants.Where(g => g.Until > clock.GetUtcNow()).ToList(), permissionSets, associations, accounts, session);
         var bastions = ReadBastions(Key("bastions"), accounts, contract);
 
         if ((permissionSets.Count > 0 || assignments.Count > 0 || grants.Count > 0) && identityCenter is null)
@@ -1011,6 +1012,47 @@ public static partial class StackSettingsParser
         }
 
         return grants;
+    }
+
+    /// <summary>
+    /// With RunAs, a session runs as the OS user named like the person's Identity Center user; where the stack creates
+    /// OS users with the os-users document, a grant of node access to someone it does not create ends in sessions
+    /// that fail. Caught here rather than at the person's first login.
+    /// </summary>
+    private static void CheckRunAsUsers(ConfigNode node, IReadOnlyList<AccessGrant> grants, IReadOnlyList<PermissionSetSettings> sets,
+        IReadOnlyList<AssociationSettings> associations, IReadOnlyList<AccountSettings> accounts, SessionSettings session)
+    {
+        if (!session.RunAsEnabled)
+        {
+            return;
+        }
+
+        var items = node.Items();
+        foreach (var (grant, item) in grants.Select(g => (g, items.FirstOrDefault(i => i.Child("principalId").Given == g.PrincipalId && i.Child("permissionSet").Given == g.PermissionSet))))
+        {
+            var access = sets.FirstOrDefault(s => s.Name == grant.PermissionSet)?.NodeAccess;
+            var account = accounts.FirstOrDefault(a => a.Id == grant.AccountId);
+            if (access is null || account is null || item is null || grant.PrincipalType != PrincipalType.User || grant.PrincipalName is not { } user)
+            {
+                continue;
+            }
+
+            var creators = associations.Where(a => a.IsPlatformDocument && a.Document == "os-users" && a.AppliesTo(account)
+                && a.Targets.Any(t => t.Key == "tag:" + PlatformTagKeys.Resource && t.Values.Contains(access.ResourceTagValue))).ToList();
+            if (creators.Count == 0)
+            {
+                continue;
+            }
+
+            var users = creators.SelectMany(a => a.Parameters.GetValueOrDefault("users", []))
+                .SelectMany(v => v.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+            if (!users.Contains(user))
+            {
+                item.Child("principalName").Problem(
+                    $"sessions run as the person's own OS user (RunAs), but no OS user {user} is created on Resource={access.ResourceTagValue} instances; add {user} to the users of association {creators[0].Name}",
+                    Sources.Platform);
+            }
+        }
     }
 
     private static DateTimeOffset? ReadInstant(ConfigNode node, bool required)

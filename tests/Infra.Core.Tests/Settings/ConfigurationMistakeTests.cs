@@ -251,4 +251,14 @@ public sealed class ConfigurationMistakeTests
 
         Assert.Null(problem.Given);
     }
+
+    [Fact]
+    public void GrantToSomeoneWithoutAnOsUserOnTheBastionsIsRejected()
+    {
+        var problem = Single("stg", "users: \"anna.schmidt,jonas.weber,lea.fischer\"", "users: \"anna.schmidt,lea.fischer\"",
+            "Pulumi.stg.yaml: infra:grants[0].principalName");
+
+        Assert.Equal("jonas.weber", problem.Given);
+        Assert.Contains("add jonas.weber to the users of association bastion-os-users", problem.Rule, StringComparison.Ordinal);
+    }
 }
