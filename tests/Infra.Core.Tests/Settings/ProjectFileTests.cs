@@ -76,4 +76,12 @@ public sealed class ProjectFileTests
 
         Assert.False(Validate(project)?.IsValid ?? false, "a config type the CLI rejects must fail the check");
     }
+
+    [Fact]
+    public void ReadmeConfigurationTableHasEveryKey()
+    {
+        var readme = File.ReadAllText(RepoFiles.Path("README.md"));
+
+        Assert.All(StackSettingsParser.Keys, k => Assert.Contains($"| `{k.Key}` |", readme, StringComparison.Ordinal));
+    }
 }
