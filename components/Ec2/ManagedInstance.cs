@@ -205,10 +205,7 @@ public sealed class ManagedInstance : ComponentResource
         }
 
         var merged = contract?.Merge(kind, name, args.Tags);
-        foreach (var problem in merged?.Problems ?? [])
-        {
-            problems.Add(problem.Violation.At(problem.Key is null ? $"{where}.tags" : $"{where}.tags.{problem.Key}", problem.Given));
-        }
+        problems.AddRange(merged?.ProblemsAt(where) ?? []);
 
         problems.ThrowIfAny();
         tags = merged!.Tags;

@@ -93,8 +93,8 @@ public sealed class TemporaryAccessGrant : ComponentResource
             Description = $"Revokes {grant.PermissionSet} for {grant.PrincipalName ?? grant.PrincipalId} in {grant.AccountId}",
             ScheduleExpression = revocation.Expression,
             ScheduleExpressionTimezone = revocation.TimeZone,
-            ActionAfterCompletion = "DELETE",
-            FlexibleTimeWindow = new Aws.Scheduler.Inputs.ScheduleFlexibleTimeWindowArgs { Mode = "OFF" },
+            ActionAfterCompletion = AccessGrants.RevokeActionAfterCompletion,
+            FlexibleTimeWindow = new Aws.Scheduler.Inputs.ScheduleFlexibleTimeWindowArgs { Mode = AccessGrants.RevokeFlexibleWindowMode },
             Target = new Aws.Scheduler.Inputs.ScheduleTargetArgs
             {
                 Arn = AccessGrants.RevokeTargetArn,

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Infra.Core.Aws;
 using Infra.Core.Iam;
 
 namespace Infra.Components.Platform;
@@ -13,18 +13,6 @@ public static class PolicyJson
     public static object ToObject(PolicyDocument policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        using var document = JsonDocument.Parse(policy.ToJson());
-        return Convert(document.RootElement)!;
+        return PlainJson.Parse(policy.ToJson())!;
     }
-
-    private static object? Convert(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Convert(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().Select(Convert).ToList(),
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
 }

@@ -40,7 +40,7 @@ public sealed class CommandDocument : ComponentResource
         {
             Name = document.Name,
             DocumentType = CommandDocuments.DocumentType,
-            DocumentFormat = "YAML",
+            DocumentFormat = CommandDocuments.DocumentFormat,
             Content = document.Content,
             TargetType = CommandDocuments.TargetType,
             Tags = AwsTags.Classic(args.Tags),

@@ -141,8 +141,8 @@ public sealed class SessionLogging : ComponentResource
         LogGroupArn = logGroup.Arn;
         BucketName = bucket.BucketName.Apply(n => n ?? names.SessionLogBucket);
         BucketArn = bucket.Arn;
-        _keyPrefix = session.S3KeyPrefix;
         KeyPrefix = Output.Create(session.S3KeyPrefix);
+        Target = new SessionLoggingTarget(BucketArn, session.S3KeyPrefix, LogGroupArn, KeyArn);
         PreferencesDocumentName = preferences.Name.Apply(n => n ?? PlatformNames.SessionPreferencesDocument);
         RegisterOutputs();
     }
@@ -176,7 +176,5 @@ public sealed class SessionLogging : ComponentResource
     public Output<string> PreferencesDocumentName { get; private set; }
 
     /// <summary>What an instance profile needs to write session logs here.</summary>
-    public SessionLoggingTarget Target => new(BucketArn, _keyPrefix, LogGroupArn, KeyArn);
-
-    private readonly string _keyPrefix = "";
+    public SessionLoggingTarget Target { get; }
 }

@@ -17,6 +17,9 @@ public static partial class CommandDocuments
     /// <summary>The SSM document type of every platform document.</summary>
     public const string DocumentType = "Command";
 
+    /// <summary>The format platform documents are kept and deployed in.</summary>
+    public const string DocumentFormat = "YAML";
+
     /// <summary>The resource type platform documents run on.</summary>
     public const string TargetType = "/AWS::EC2::Instance";
 

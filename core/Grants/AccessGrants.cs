@@ -89,10 +89,10 @@ public static class AccessGrants
             violations.Add(("until", new($"a grant ends after it starts ({Iso(from)})", Sources.Platform)));
         }
 
-        var start = grant.From is { } f && f > now ? f : now;
-        if (grant.Until > now && grant.Until - (grant.From ?? now) > maxDuration)
+        var start = grant.From ?? now;
+        if (grant.Until > now && grant.Until - start > maxDuration)
         {
-            violations.Add(("until", new($"permission set {grant.PermissionSet} grants access for at most {Human(maxDuration)}; end this grant by {Iso((grant.From ?? start) + maxDuration)}", Sources.Platform)));
+            violations.Add(("until", new($"permission set {grant.PermissionSet} grants access for at most {Human(maxDuration)}; end this grant by {Iso(start + maxDuration)}", Sources.Platform)));
         }
 
         return violations;
@@ -136,6 +136,12 @@ public static class AccessGrants
         var expression = "at(" + time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + ")";
         return new(RevokeSchedulePrefix + grant.Key, expression, zoneId, until);
     }
+
+    /// <summary>What Scheduler does with the revocation schedule once it has run: delete it.</summary>
+    public const string RevokeActionAfterCompletion = "DELETE";
+
+    /// <summary>The revocation runs at its time exactly, with no flexible window.</summary>
+    public const string RevokeFlexibleWindowMode = "OFF";
 
     /// <summary>Retries of a failed revocation: Scheduler's maximum, so a passing fault never leaves access in place.</summary>
     public const int RevokeRetryAttempts = 185;

@@ -37,9 +37,6 @@ public sealed record PlatformNames(string AccountName, string AccountId, string 
     /// <summary>The shared instance profile of a region, which service stacks can name without a stack reference.</summary>
     public static string InstanceProfileFor(string region) => Limit($"infra-ssm-instance-{region}", 64);
 
-    /// <summary>The shared instance profile (same name as its role).</summary>
-    public string InstanceProfile => InstanceRole;
-
     /// <summary>The role Default Host Management gives instances that have no profile.</summary>
     public string DefaultHostManagementRole => Limit($"infra-ssm-default-host-{Region}", 64);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Infra.Core.Aws;
 using Infra.Core.Settings;
 
 namespace Infra.Core.Sessions;
@@ -56,15 +56,5 @@ public static class SessionPreferences
 
     /// <summary>The content as plain dictionaries and lists, the shape providers take for JSON-typed properties.</summary>
     public static Dictionary<string, object?> ContentObject(SessionSettings settings, string bucketName, string logGroupName, string kmsKeyId) =>
-        (Dictionary<string, object?>)Plain(Content(settings, bucketName, logGroupName, kmsKeyId))!;
-
-    private static object? Plain(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.ToDictionary(p => p.Key, p => Plain(p.Value)),
-        JsonArray array => array.Select(Plain).ToList(),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-        JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => value.GetValue<bool>(),
-        JsonValue value => value.GetValue<double>(),
-        _ => null,
-    };
+        (Dictionary<string, object?>)PlainJson.From(Content(settings, bucketName, logGroupName, kmsKeyId))!;
 }

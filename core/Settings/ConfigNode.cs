@@ -60,7 +60,10 @@ internal sealed class ConfigNode
         return new ConfigNode(File, $"{Path}.{key}", child, Problems);
     }
 
-    /// <summary>The entries of a mapping, after reporting keys that are not in <paramref name="known"/>.</summary>
+    /// <summary>
+    /// Whether the value is a mapping to read (false when it is missing or not a mapping); reports keys that are not
+    /// in <paramref name="known"/>, with the right spelling for a key that differs only in case.
+    /// </summary>
     public bool ExpectObject(params string[] known)
     {
         if (_node is null)

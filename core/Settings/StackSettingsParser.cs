@@ -900,7 +900,6 @@ public static partial class StackSettingsParser
         {
             "USER" => PrincipalType.User,
             "GROUP" => PrincipalType.Group,
-            null => null,
             _ => null,
         };
         if (typeText is not null && type is null)
@@ -1129,11 +1128,7 @@ public static partial class StackSettingsParser
             typeNode.ProblemAll(AwsRules.CheckInstanceType(type));
 
             var tags = item.Child("tags").StringMap();
-            var merged = contract.Merge(bastionKind, name, tags);
-            foreach (var problem in merged.Problems)
-            {
-                node.Problems.Add(problem.Violation.At(problem.Key is null ? item.Child("tags").Where : item.Child("tags").Child(problem.Key).Where, problem.Given));
-            }
+            node.Problems.AddRange(contract.Merge(bastionKind, name, tags).ProblemsAt(item.Where));
 
             if (name is null || account is null || region is null || subnet is null || vpc is null)
             {

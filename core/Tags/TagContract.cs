@@ -205,18 +205,12 @@ public sealed record TagSetResult(IReadOnlyDictionary<string, string> Tags, IRea
     /// <summary>True when the tag set can be used.</summary>
     public bool IsValid => Problems.Count == 0;
 
-    /// <summary>Throws <see cref="InfraConfigurationException"/> naming <paramref name="where"/> when the tag set cannot be used.</summary>
-    public IReadOnlyDictionary<string, string> OrThrow(string where)
-    {
-        if (IsValid)
-        {
-            return Tags;
-        }
-
-        throw new InfraConfigurationException(Problems
-            .Select(p => p.Violation.At(p.Key is null ? $"{where}.tags" : $"{where}.tags.{p.Key}", p.Given))
-            .ToList());
-    }
+    /// <summary>
+    /// The problems placed under <paramref name="where"/>, the owner of the tags: a developer tag's problem is at
+    /// <c>{where}.tags.{key}</c>, a problem of the set as a whole at <c>{where}.tags</c>.
+    /// </summary>
+    public IEnumerable<ConfigProblem> ProblemsAt(string where) =>
+        Problems.Select(p => p.Violation.At(p.Key is null ? $"{where}.tags" : $"{where}.tags.{p.Key}", p.Given));
 }
 
 /// <summary>One thing wrong with a tag set.</summary>

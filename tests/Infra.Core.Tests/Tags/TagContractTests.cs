@@ -162,13 +162,11 @@ public sealed class TagContractTests
     }
 
     [Fact]
-    public void OrThrowNamesTheTagKeyInTheProblemLocation()
+    public void ProblemsAreNamedByTheTagKeyUnderTheirOwner()
     {
         var tags = new Dictionary<string, string>(Developer) { ["Env"] = "Dev" };
 
-        var ex = Assert.Throws<InfraConfigurationException>(() => Contract.Merge(null, "x", tags).OrThrow("ManagedInstance kafka-1"));
-
-        var problem = Assert.Single(ex.Problems);
+        var problem = Assert.Single(Contract.Merge(null, "x", tags).ProblemsAt("ManagedInstance kafka-1"));
         Assert.Equal("ManagedInstance kafka-1.tags.Env", problem.Where);
         Assert.Equal("Dev", problem.Given);
     }
