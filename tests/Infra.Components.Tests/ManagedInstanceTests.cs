@@ -126,8 +126,23 @@ public sealed class ManagedInstanceTests
     [Fact]
     public async Task LatestAmazonLinux2023IsLookedUpUnlessAnAmiIsGiven()
     {
-        Assert.Equal(Ami, (await One()).Single(InstanceType).Inputs["ami"]);
-        Assert.Equal("ami-0fedcba9876543210", (await One(a => a.Ami = "ami-0fedcba9876543210")).Single(InstanceType).Inputs["ami"]);
+        var latest = await One();
+        var lookup = Assert.Single(latest.Calls);
+        Assert.Equal("aws:ssm/getParameter:getParameter", lookup.Token);
+        Assert.Equal("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64", lookup.Args["name"]);
+        Assert.Equal(Ami, latest.Single(InstanceType).Inputs["ami"]);
+
+        var pinned = await One(a => a.Ami = "ami-0fedcba9876543210");
+        Assert.Empty(pinned.Calls);
+        Assert.Equal("ami-0fedcba9876543210", pinned.Single(InstanceType).Inputs["ami"]);
+    }
+
+    [Fact]
+    public async Task GravitonInstanceGetsTheArmAmazonLinux2023()
+    {
+        var lookup = Assert.Single((await One(a => a.InstanceType = "m7g.large")).Calls);
+
+        Assert.Equal("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64", lookup.Args["name"]);
     }
 
     [Fact]

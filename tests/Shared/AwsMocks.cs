@@ -15,7 +15,7 @@ internal static class AwsMocks
     public const string KeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
     public const string Ami = "ami-0123456789abcdef0";
 
-    public static Mock<IMocks> Create(Action<MockResourceArgs> record)
+    public static Mock<IMocks> Create(Action<MockResourceArgs> record, Action<MockCallArgs>? recordCall = null)
     {
         var mocks = new Mock<IMocks>(MockBehavior.Strict);
         mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).ReturnsAsync((MockResourceArgs args) =>
@@ -65,7 +65,7 @@ internal static class AwsMocks
 
             return (id, (object)state.ToImmutable());
         });
-        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs call) => call.Token switch
+        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).Callback((MockCallArgs call) => recordCall?.Invoke(call)).ReturnsAsync((MockCallArgs call) => call.Token switch
         {
             "aws:ssm/getParameter:getParameter" => ImmutableDictionary<string, object>.Empty.Add("value", Ami).Add("name", call.Args["name"]),
             _ => throw new InvalidOperationException($"the test did not expect a call to {call.Token}"),

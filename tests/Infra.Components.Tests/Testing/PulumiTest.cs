@@ -14,6 +14,8 @@ internal sealed class Registered
 {
     public ConcurrentQueue<MockResourceArgs> Resources { get; } = new();
 
+    public ConcurrentQueue<MockCallArgs> Calls { get; } = new();
+
     public IReadOnlyList<MockResourceArgs> OfType(string type) => Resources.Where(r => r.Type == type).ToList();
 
     public MockResourceArgs Single(string type) => Assert.Single(OfType(type));
@@ -35,7 +37,7 @@ internal static class PulumiTest
 
     public static TestOptions Options => new() { IsPreview = false, ProjectName = "infra", StackName = "stg" };
 
-    public static Mock<IMocks> Mocks(Registered registered) => AwsMocks.Create(registered.Resources.Enqueue);
+    public static Mock<IMocks> Mocks(Registered registered) => AwsMocks.Create(registered.Resources.Enqueue, registered.Calls.Enqueue);
 
     /// <summary>Runs <paramref name="create"/> on the mocks and returns what it registered.</summary>
     public static async Task<Registered> Run(Action create)
